@@ -1,0 +1,63 @@
+import { DEPENDENCY_FIELDS, type ImportGraph, type UndeclaredFinding, type UnusedDependencyFinding } from '@monorefactor/core';
+import { splitPackageSpecifier } from '../resolve/exportsMap.js';
+
+/**
+ * Undeclared dependencies: a package imports a workspace package (by its name) or an npm package
+ * that neither its manifest nor the root manifest declares. Tooling hoisted to the root manifest
+ * counts as declared, as it does for npm and pnpm at run time in a single-version monorepo.
+ */
+export function findUndeclaredDependencies(graph: ImportGraph): UndeclaredFinding[] {
+  const { workspace } = graph;
+  const rootDeps = new Set<string>();
+  for (const field of DEPENDENCY_FIELDS) for (const name of Object.keys(workspace.rootManifest[field] ?? {})) rootDeps.add(name);
+  const missing = new Map<string, UndeclaredFinding>();
+  for (const node of graph.modules.values()) {
+    if (!node.package) continue;
+    const pkg = workspace.packages.get(node.package);
+    if (!pkg) continue;
+    for (const edge of node.imports) {
+      let dependency: string | undefined;
+      if (edge.target.type === 'external') dependency = edge.target.package;
+      else if (edge.target.type === 'file') {
+        const { name } = splitPackageSpecifier(edge.specifier);
+        if (!edge.specifier.startsWith('.') && workspace.packages.has(name) && name !== pkg.name) dependency = name;
+      }
+      if (!dependency || dependency === pkg.name) continue;
+      if (
+        pkg.dependencies.has(dependency) ||
+        pkg.dependencies.has(typesPackage(dependency)) ||
+        rootDeps.has(dependency) ||
+        rootDeps.has(typesPackage(dependency))
+      )
+        continue;
+      const key = `${pkg.name}\u0000${dependency}`;
+      const finding = missing.get(key) ?? { package: pkg.name, dependency, files: [] };
+      if (!finding.files.includes(node.path)) finding.files.push(node.path);
+      missing.set(key, finding);
+    }
+  }
+  return [...missing.values()].sort((a, b) => a.package.localeCompare(b.package) || a.dependency.localeCompare(b.dependency));
+}
+
+/** Declared workspace dependencies no file of the package imports (source packages only). */
+export function findUnusedWorkspaceDependencies(graph: ImportGraph): UnusedDependencyFinding[] {
+  const used = new Set<string>();
+  for (const edge of graph.packageEdges.values()) used.add(`${edge.from}\u0000${edge.to}`);
+  const filesPerPackage = new Map<string, number>();
+  for (const node of graph.modules.values()) if (node.package) filesPerPackage.set(node.package, (filesPerPackage.get(node.package) ?? 0) + 1);
+  const out: UnusedDependencyFinding[] = [];
+  for (const pkg of graph.workspace.packages.values()) {
+    if (!filesPerPackage.get(pkg.name)) continue;
+    for (const [dependency, field] of pkg.dependencies) {
+      if (field !== 'dependencies' && field !== 'devDependencies') continue;
+      // Only workspace packages that have source: a config-only package (tsconfig presets) is used by config files.
+      if (!graph.workspace.packages.has(dependency) || !filesPerPackage.get(dependency) || dependency === pkg.name) continue;
+      if (!used.has(`${pkg.name}\u0000${dependency}`)) out.push({ package: pkg.name, dependency, field });
+    }
+  }
+  return out.sort((a, b) => a.package.localeCompare(b.package) || a.dependency.localeCompare(b.dependency));
+}
+
+function typesPackage(name: string): string {
+  return name.startsWith('@') ? `@types/${name.slice(1).replace('/', '__')}` : `@types/${name}`;
+}

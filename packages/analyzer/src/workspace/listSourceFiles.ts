@@ -1,0 +1,74 @@
+import { type Dirent, readdirSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { isSourceFile, type PackageManifest, type Workspace, type WorkspaceProblem } from '@monorefactor/core';
+import picomatch from 'picomatch';
+import { readJsonFile } from './readJson.js';
+
+/** Directory names never analysed: dependencies, VCS data, build output, caches. */
+const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'bower_components', 'jspm_packages', 'lib-cov']);
+
+export interface SourceFiles {
+  /** Root-relative `/`-separated paths, sorted. */
+  files: string[];
+  problems: WorkspaceProblem[];
+}
+
+/**
+ * Every JS/TS source file of the workspace. Skips dependencies, dot-directories, build output
+ * (common names and each package's tsconfig `outDir`), nested workspace roots and `ignore` globs.
+ * Symbolic links are not followed (a link loop cannot hang the walk); a broken link is a problem.
+ */
+export function listSourceFiles(workspace: Workspace, ignore: string[] = []): SourceFiles {
+  const root = workspace.root;
+  const isIgnored = ignore.length > 0 ? picomatch(ignore, { dot: true }) : () => false;
+  const outDirs = new Set<string>();
+  for (const pkg of workspace.packages.values()) if (pkg.tsconfig?.outDir) outDirs.add(pkg.tsconfig.outDir);
+  const packageDirs = new Set([...workspace.packages.values()].map((pkg) => pkg.dir));
+  const files: string[] = [];
+  const problems: WorkspaceProblem[] = [];
+
+  const walk = (relDir: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(relDir === '.' ? root : path.join(root, relDir), { withFileTypes: true });
+    } catch (error) {
+      problems.push({ file: relDir, message: `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? error}` });
+      return;
+    }
+    if (relDir !== '.' && isNestedWorkspaceRoot(root, relDir, entries, packageDirs)) return;
+    for (const entry of entries) {
+      const name = entry.name;
+      const rel = relDir === '.' ? name : `${relDir}/${name}`;
+      if (entry.isDirectory()) {
+        if (name.startsWith('.') || SKIPPED_DIRS.has(name) || outDirs.has(rel) || isIgnored(rel) || isIgnored(`${rel}/`)) continue;
+        walk(rel);
+      } else if (entry.isFile()) {
+        if (isSourceFile(name) && !isIgnored(rel)) files.push(rel);
+      } else if (entry.isSymbolicLink()) {
+        checkLink(root, rel, problems);
+      }
+    }
+  };
+  walk('.');
+  files.sort();
+  return { files, problems };
+}
+
+/** A folder with its own `pnpm-workspace.yaml` or `workspaces` is another repo (e.g. a test fixture). */
+function isNestedWorkspaceRoot(root: string, relDir: string, entries: Dirent[], packageDirs: Set<string>): boolean {
+  if (packageDirs.has(relDir)) return false;
+  if (entries.some((e) => e.name === 'pnpm-workspace.yaml')) return true;
+  if (!entries.some((e) => e.name === 'package.json')) return false;
+  const read = readJsonFile<PackageManifest>(path.join(root, relDir, 'package.json'));
+  return read.ok && read.value !== null && typeof read.value === 'object' && read.value.workspaces !== undefined;
+}
+
+function checkLink(root: string, rel: string, problems: WorkspaceProblem[]): void {
+  try {
+    realpathSync(path.join(root, rel));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === 'ELOOP' ? 'symbolic link loop, skipped' : `broken symbolic link (${code}), skipped`;
+    problems.push({ file: rel, message, hint: 'remove or fix the link' });
+  }
+}

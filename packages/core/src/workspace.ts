@@ -1,0 +1,78 @@
+/** Dependency fields of a package.json, in the order npm reads them. */
+export const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
+export type DependencyField = (typeof DEPENDENCY_FIELDS)[number];
+
+/** The parts of a package.json the toolkit reads. Unknown fields are kept untouched. */
+export interface PackageManifest {
+  name?: string;
+  version?: string;
+  private?: boolean;
+  type?: 'module' | 'commonjs';
+  main?: string;
+  module?: string;
+  types?: string;
+  typings?: string;
+  exports?: ExportsField;
+  imports?: Record<string, ExportsField>;
+  workspaces?: string[] | { packages?: string[] };
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+/** package.json `exports`/`imports` value: a path, conditions, subpaths, or a fallback list. */
+export type ExportsField = string | null | ExportsField[] | { [keyOrCondition: string]: ExportsField };
+
+/** The compiler options of a resolved tsconfig chain that matter to import resolution. */
+export interface TsconfigInfo {
+  /** The tsconfig file, relative to the workspace root. */
+  file: string;
+  /** Directory that `paths` are relative to (baseUrl, else the tsconfig that declared `paths`), root-relative. */
+  pathsBase?: string;
+  paths?: Record<string, string[]>;
+  /** Root-relative `baseUrl` directory, if set. */
+  baseUrl?: string;
+  rootDir?: string;
+  outDir?: string;
+  moduleResolution?: string;
+  allowImportingTsExtensions?: boolean;
+  /** Root-relative paths of referenced projects. */
+  references: string[];
+}
+
+/** One package of the workspace. */
+export interface WorkspacePackage {
+  name: string;
+  /** Directory relative to the workspace root, `/`-separated (`packages/shared`); `.` for the root package. */
+  dir: string;
+  manifest: PackageManifest;
+  /** Where the package's source lives (`packages/shared/src`), or `dir` when it has no src folder. */
+  sourceRoot: string;
+  /** The nearest tsconfig of the package, when there is one. */
+  tsconfig?: TsconfigInfo;
+  /** Every declared dependency name with the field that declares it. */
+  dependencies: Map<string, DependencyField>;
+}
+
+/** A problem met while reading the workspace that did not stop the analysis. */
+export interface WorkspaceProblem {
+  file: string;
+  message: string;
+  hint?: string;
+}
+
+export interface Workspace {
+  /** Absolute path of the workspace root. */
+  root: string;
+  /** The root package.json (its dependencies count as declared for every package: hoisted tooling). */
+  rootManifest: PackageManifest;
+  /** How the package list was found. */
+  kind: 'npm' | 'yarn' | 'pnpm' | 'single';
+  /** Packages by name, sorted by `dir`. */
+  packages: Map<string, WorkspacePackage>;
+  /** Root tsconfig, if any. */
+  tsconfig?: TsconfigInfo;
+  problems: WorkspaceProblem[];
+}
