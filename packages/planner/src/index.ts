@@ -1,1 +1,3 @@
-export {};
+export { planBatches, type PlanOptions } from './planBatches.js';
+export { findConflicts } from './conflicts.js';
+export { inferDependencies } from './dependencies.js';

@@ -70,6 +70,17 @@ export function createResolver(workspace: Workspace, files: ReadonlySet<string>)
     return undefined;
   };
 
+  /** A relative import of a package's own build output (`../dist/bin.js`) stands for its source. */
+  const resolveBuildOutput = (rel: string): string | undefined => {
+    const owner = packageOf(rel);
+    if (!owner) return undefined;
+    for (const candidate of sourceCandidates(owner, rel)) {
+      const found = resolvePath(candidate);
+      if (found) return found;
+    }
+    return undefined;
+  };
+
   const resolveWorkspacePackage = (pkg: WorkspacePackage, subpath: string, specifier: string): Resolution => {
     const { exports } = pkg.manifest;
     if (exports !== undefined) {
@@ -131,10 +142,9 @@ export function createResolver(workspace: Workspace, files: ReadonlySet<string>)
     if (specifier.startsWith('node:')) result = { type: 'builtin', name: specifier };
     else if (specifier.startsWith('.') || kind === 'reference') {
       const clean = specifier.split(/[?#]/)[0] ?? specifier;
-      const found = resolvePath(joinRel(dir, clean));
-      result = found
-        ? { type: 'file', path: found }
-        : { type: 'unresolved', reason: joinRel(dir, clean).startsWith('..') ? 'points outside the workspace' : 'no such file' };
+      const rel = joinRel(dir, clean);
+      const found = resolvePath(rel) ?? resolveBuildOutput(rel);
+      result = found ? { type: 'file', path: found } : { type: 'unresolved', reason: rel.startsWith('..') ? 'points outside the workspace' : 'no such file' };
     } else if (specifier.startsWith('/')) result = { type: 'unresolved', reason: 'absolute import paths are not portable' };
     else result = resolveBare(fromFile, specifier);
     cache.set(key, result);
