@@ -7,7 +7,11 @@ import type { PlannedMove } from '@monorefactor/core';
  */
 export function inferDependencies(moves: PlannedMove[]): Map<string, string[]> {
   const deps = new Map<string, string[]>(moves.map((m) => [m.id, [...(m.dependsOn ?? [])]]));
-  const created = moves.map((m) => ({ id: m.id, dirs: new Set(m.files.map((f) => path.posix.dirname(f.to))), existing: new Set(m.files.map((f) => path.posix.dirname(f.from))) }));
+  const created = moves.map((m) => ({
+    id: m.id,
+    dirs: new Set(m.files.map((f) => path.posix.dirname(f.to))),
+    existing: new Set(m.files.map((f) => path.posix.dirname(f.from))),
+  }));
   for (const move of moves) {
     const targetDirs = new Set(move.files.map((f) => path.posix.dirname(f.to)));
     for (const other of created) {

@@ -1,3 +1,3 @@
-export { planBatches, type PlanOptions } from './planBatches.js';
 export { findConflicts } from './conflicts.js';
 export { inferDependencies } from './dependencies.js';
+export { type PlanOptions, planBatches } from './planBatches.js';

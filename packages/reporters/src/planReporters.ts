@@ -13,7 +13,9 @@ export function planTableReporter(plan: Plan, options: ReportOptions = {}): stri
       const move = moves.get(id);
       if (!move) continue;
       const sources = move.files.map((f) => f.from);
-      out.push(`  ${p.cyan(id)}  ${move.fromPackage} -> ${p.bold(move.toPackage)}  ${p.dim(`${move.files.length} files, writes ${move.footprint.length}, ${move.executor}`)}`);
+      out.push(
+        `  ${p.cyan(id)}  ${move.fromPackage} -> ${p.bold(move.toPackage)}  ${p.dim(`${move.files.length} files, writes ${move.footprint.length}, ${move.executor}`)}`,
+      );
       for (const source of sources.slice(0, 6)) out.push(p.dim(`      ${source}`));
       if (sources.length > 6) out.push(p.dim(`      ... ${sources.length - 6} more`));
     }

@@ -31,7 +31,8 @@ export function tableReporter(result: AnalysisResult, options: ReportOptions = {
     for (const d of findings.duplicates) out.push(`${p.yellow(d.id)}  ${Math.round(d.similarity * 100)}%  ${d.files.join('  ~  ')}`);
   });
   section(out, p.bold('Undeclared dependencies'), findings.undeclared.length, () => {
-    for (const u of findings.undeclared) out.push(`${u.package} imports ${p.bold(u.dependency)} without declaring it  ${p.dim(u.files.slice(0, 3).join(', '))}`);
+    for (const u of findings.undeclared)
+      out.push(`${u.package} imports ${p.bold(u.dependency)} without declaring it  ${p.dim(u.files.slice(0, 3).join(', '))}`);
   });
   section(out, p.bold('Unused workspace dependencies'), findings.unused.length, () => {
     for (const u of findings.unused) out.push(`${u.package} declares ${u.dependency} in ${u.field} but never imports it`);

@@ -1,1 +1,8 @@
-export {};
+export { affectedScope } from './affected.js';
+export { type ApplyOptions, type ApplyReport, applyPlan, type BatchExecutor, commitTitle, type MoveExecution } from './applyPlan.js';
+export { runShell, testCommand, typecheckCommand } from './commands.js';
+export { assertCleanTree, commitAll, dirtyFiles, git, gitDir, gitTopLevel, headSha, rollback } from './git.js';
+export { checkImports } from './importsGate.js';
+export { type Journal, journalPath, readJournal, writeJournal } from './journal.js';
+export { appendMigration } from './migrationGuide.js';
+export { type VerifyOptions, type VerifyResult, verifyTree } from './verifyTree.js';

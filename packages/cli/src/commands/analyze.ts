@@ -30,9 +30,13 @@ export async function analyzeCommand(dir: string, options: AnalyzeCliOptions, io
 
 function parseKinds(value: string | undefined): FindingKind[] {
   if (!value) return [];
-  const kinds = value.split(',').map((k) => k.trim()).filter(Boolean);
+  const kinds = value
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   for (const kind of kinds) {
-    if (!FINDING_KINDS.includes(kind as FindingKind)) throw new UsageError(`--fail-on: unknown finding kind "${kind}"`, { hint: `use ${FINDING_KINDS.join(', ')}` });
+    if (!FINDING_KINDS.includes(kind as FindingKind))
+      throw new UsageError(`--fail-on: unknown finding kind "${kind}"`, { hint: `use ${FINDING_KINDS.join(', ')}` });
   }
   return kinds as FindingKind[];
 }

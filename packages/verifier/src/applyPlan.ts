@@ -1,0 +1,239 @@
+import { analyze } from '@monorefactor/analyzer';
+import {
+  type EventSink,
+  type FileMove,
+  type Findings,
+  type ImportGraph,
+  noopSink,
+  type Plan,
+  type PlannedMove,
+  type RefactorConfig,
+  RefactorError,
+  UsageError,
+} from '@monorefactor/core';
+import { assertCleanTree, commitAll, gitDir, headSha, rollback } from './git.js';
+import { type Journal, newJournal, readJournal, writeJournal } from './journal.js';
+import { appendMigration } from './migrationGuide.js';
+import { verifyTree } from './verifyTree.js';
+
+/** What an executor reports for one move it carried out (or could not). */
+export interface MoveExecution {
+  id: string;
+  ok: boolean;
+  error?: string;
+  /** Every file written, old and new paths. */
+  touched: string[];
+  renames: FileMove[];
+  specifierChanges: { file: string; from: string; to: string }[];
+}
+
+/** Carries out moves on the work tree (concurrently); codemod and agent executors implement it. */
+export interface BatchExecutor {
+  execute(moves: PlannedMove[], context: { root: string; graph: ImportGraph; batch: number; signal?: AbortSignal }): Promise<MoveExecution[]>;
+}
+
+export interface ApplyOptions {
+  root: string;
+  plan: Plan;
+  config: RefactorConfig;
+  executor: BatchExecutor;
+  typecheck?: boolean;
+  tests?: boolean;
+  resume?: boolean;
+  onEvent?: EventSink;
+  signal?: AbortSignal;
+}
+
+export interface ApplyReport {
+  ok: boolean;
+  committed: { batch: number; sha: string; moves: string[] }[];
+  failed: { id: string; gate?: string; reason: string }[];
+  ms: number;
+  runId: string;
+}
+
+interface State {
+  graph: ImportGraph;
+  findings: Findings;
+}
+
+/**
+ * Apply a plan batch by batch: execute the batch's moves, verify (imports, typecheck, tests),
+ * commit; on failure roll back and bisect, committing the halves that pass. A journal under
+ * `.git/refactor/` records progress so `resume` can finish an interrupted run.
+ */
+export async function applyPlan(options: ApplyOptions): Promise<ApplyReport> {
+  const started = performance.now();
+  const emit = options.onEvent ?? noopSink;
+  const { root } = options;
+  const dotGit = await gitDir(root);
+  const existing = readJournal(dotGit);
+  let journal: Journal;
+  if (options.resume) {
+    if (!existing || existing.finished)
+      throw new UsageError('there is no interrupted run to resume', { file: '.git/refactor/journal.json', hint: 'run apply without --resume' });
+    journal = existing;
+    await rollback(root); // whatever the interrupted batch left half-done
+  } else {
+    if (existing && !existing.finished) {
+      throw new UsageError(`an interrupted apply run (${existing.runId}) is not finished`, {
+        file: '.git/refactor/journal.json',
+        hint: 'finish it with `refactor apply --resume`, or delete the journal to start over',
+      });
+    }
+    await assertCleanTree(root);
+    journal = newJournal(options.plan);
+  }
+  writeJournal(dotGit, journal);
+  const plan = journal.plan;
+  const moves = new Map(plan.moves.map((m) => [m.id, m]));
+  const first = await analyze({ cwd: root, config: options.config });
+  const state: State = { graph: first.graph, findings: first.findings };
+  const report: ApplyReport = { ok: true, committed: [], failed: [], ms: 0, runId: journal.runId };
+  for (const record of journal.batches) {
+    for (const f of record.failed) report.failed.push({ id: f.id, reason: f.reason });
+    if (record.sha && record.committed.length) report.committed.push({ batch: record.index + 1, sha: record.sha, moves: record.committed });
+  }
+
+  const total = plan.batches.length;
+  for (const [index, ids] of plan.batches.entries()) {
+    const record = journal.batches[index];
+    if (!record || record.status === 'committed' || record.status === 'failed' || record.status === 'partial') continue;
+    throwIfAborted(options.signal, root);
+    const batch = index + 1;
+    emit({ type: 'batch:start', batch, total, tasks: ids });
+    record.status = 'running';
+    writeJournal(dotGit, journal);
+    const batchMoves = ids.map((id) => moves.get(id)).filter((m): m is PlannedMove => m !== undefined);
+    const outcome = await attempt(batchMoves, { ...options, emit, state, batch, total });
+    record.committed = outcome.committed.flatMap((c) => c.moves);
+    record.failed = outcome.failed.map((f) => ({ id: f.id, reason: f.reason }));
+    record.sha = outcome.committed.at(-1)?.sha;
+    record.status = record.failed.length === 0 ? 'committed' : record.committed.length > 0 ? 'partial' : 'failed';
+    writeJournal(dotGit, journal);
+    report.committed.push(...outcome.committed);
+    report.failed.push(...outcome.failed);
+    emit({ type: 'batch:end', batch, committed: record.committed, failed: record.failed.map((f) => f.id) });
+  }
+  journal.finished = true;
+  writeJournal(dotGit, journal);
+  report.ok = report.failed.length === 0;
+  report.ms = Math.round(performance.now() - started);
+  emit({ type: 'run:end', ok: report.ok, committed: report.committed.length, failed: report.failed.length, ms: report.ms });
+  return report;
+}
+
+interface AttemptContext extends ApplyOptions {
+  emit: EventSink;
+  state: State;
+  batch: number;
+  total: number;
+}
+
+interface AttemptOutcome {
+  committed: { batch: number; sha: string; moves: string[] }[];
+  failed: { id: string; gate?: string; reason: string }[];
+}
+
+/** Execute, verify, commit; or roll back and bisect. */
+async function attempt(moves: PlannedMove[], ctx: AttemptContext): Promise<AttemptOutcome> {
+  const outcome: AttemptOutcome = { committed: [], failed: [] };
+  if (moves.length === 0) return outcome;
+  throwIfAborted(ctx.signal, ctx.root);
+  const baseSha = await headSha(ctx.root);
+  const executions = await ctx.executor.execute(moves, {
+    root: ctx.root,
+    graph: ctx.state.graph,
+    batch: ctx.batch,
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  });
+  const done = executions.filter((e) => e.ok);
+  for (const e of executions.filter((x) => !x.ok)) outcome.failed.push({ id: e.id, gate: 'execute', reason: e.error ?? 'failed' });
+  if (done.length === 0) {
+    await rollback(ctx.root);
+    return outcome;
+  }
+  const verified = await verifyTree({
+    root: ctx.root,
+    config: ctx.config,
+    baseline: ctx.state.findings,
+    touched: [...new Set(done.flatMap((e) => e.touched))],
+    batch: ctx.batch,
+    ...(ctx.typecheck === undefined ? {} : { typecheck: ctx.typecheck }),
+    ...(ctx.tests === undefined ? {} : { tests: ctx.tests }),
+    onEvent: ctx.emit,
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  });
+  const doneMoves = done.map((e) => moves.find((m) => m.id === e.id)).filter((m): m is PlannedMove => m !== undefined);
+  if (verified.ok) {
+    const title = commitTitle(doneMoves, ctx.batch, ctx.total);
+    appendMigration(ctx.root, {
+      title,
+      baseSha,
+      moves: done.map((e) => ({ move: doneMoves.find((m) => m.id === e.id) as PlannedMove, renames: e.renames, specifierChanges: e.specifierChanges })),
+    });
+    const sha = await commitAll(ctx.root, `${title}\n\n${commitBody(doneMoves)}`);
+    ctx.emit({ type: 'commit', batch: ctx.batch, sha, message: title, tasks: doneMoves.map((m) => m.id) });
+    // The new tree is the baseline for what follows.
+    const after = await analyze({ cwd: ctx.root, config: ctx.config });
+    ctx.state.graph = after.graph;
+    ctx.state.findings = after.findings;
+    outcome.committed.push({ batch: ctx.batch, sha, moves: doneMoves.map((m) => m.id) });
+    return outcome;
+  }
+  await rollback(ctx.root);
+  const failure = verified.failed ?? { gate: 'imports' as const, output: 'verification failed' };
+  ctx.emit({ type: 'rollback', batch: ctx.batch, tasks: doneMoves.map((m) => m.id), reason: `${failure.gate} failed` });
+  if (doneMoves.length === 1) {
+    const only = doneMoves[0] as PlannedMove;
+    outcome.failed.push({ id: only.id, gate: failure.gate, reason: `${failure.gate} failed:\n${failure.output}` });
+    return outcome;
+  }
+  const half = Math.ceil(doneMoves.length / 2);
+  const halves = [doneMoves.slice(0, half), doneMoves.slice(half)];
+  for (const part of halves) {
+    ctx.emit({ type: 'bisect', batch: ctx.batch, tasks: part.map((m) => m.id), reason: `${failure.gate} failed for ${doneMoves.map((m) => m.id).join(', ')}` });
+    const sub = await attempt(part, ctx);
+    outcome.committed.push(...sub.committed);
+    outcome.failed.push(...sub.failed);
+  }
+  return outcome;
+}
+
+export function commitTitle(moves: PlannedMove[], batch: number, total: number): string {
+  const suffix = `(batch ${batch}/${total})`;
+  if (moves.length === 1) {
+    const move = moves[0] as PlannedMove;
+    return `refactor: move ${sourceOf(move)} to ${move.toPackage} ${suffix}`;
+  }
+  const targets = [...new Set(moves.map((m) => m.toPackage))].join(', ');
+  return `refactor: move ${moves.length} modules to ${targets} ${suffix}`;
+}
+
+function commitBody(moves: PlannedMove[]): string {
+  return moves
+    .map((m) => `- ${m.id}: ${m.files.map((f) => f.from).join(', ')} -> ${commonDir(m.files.map((f) => f.to))} (${m.fromPackage} -> ${m.toPackage})`)
+    .join('\n');
+}
+
+/** What a user would pass to --move: the moved directory, or the single file. */
+function sourceOf(move: PlannedMove): string {
+  const sources = move.files.map((f) => f.from);
+  return sources.length === 1 ? (sources[0] as string) : commonDir(sources);
+}
+
+function commonDir(files: string[]): string {
+  if (files.length === 1) return files[0] as string;
+  let common = (files[0] ?? '').split('/').slice(0, -1);
+  for (const file of files) {
+    const parts = file.split('/');
+    let i = 0;
+    while (i < common.length && parts[i] === common[i]) i++;
+    common = common.slice(0, i);
+  }
+  return common.join('/') || '.';
+}
+
+function throwIfAborted(signal: AbortSignal | undefined, _root: string): void {
+  if (signal?.aborted) throw new RefactorError('E_ABORTED', 'apply was interrupted', { hint: 'run `refactor apply --resume` to finish' }, 1);
+}

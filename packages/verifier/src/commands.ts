@@ -1,0 +1,71 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { VerifyConfig } from '@monorefactor/core';
+import { execa } from 'execa';
+
+export interface CommandResult {
+  ok: boolean;
+  output: string;
+  ms: number;
+}
+
+/** Run a user command through the shell (config commands are shell strings), capturing all output. */
+export async function runShell(command: string, cwd: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<CommandResult> {
+  const started = performance.now();
+  const result = await execa(command, {
+    cwd,
+    shell: true,
+    reject: false,
+    all: true,
+    timeout: options.timeoutMs ?? 15 * 60_000,
+    cancelSignal: options.signal,
+    env: { CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' },
+    stdin: 'ignore',
+  });
+  return { ok: result.exitCode === 0, output: tail(result.all ?? ''), ms: Math.round(performance.now() - started) };
+}
+
+function tail(text: string, lines = 60): string {
+  const all = text.trimEnd().split('\n');
+  return all.slice(-lines).join('\n');
+}
+
+interface RootScripts {
+  scripts?: Record<string, string>;
+}
+
+function rootScripts(root: string): Record<string, string> {
+  const file = path.join(root, 'package.json');
+  if (!existsSync(file)) return {};
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as RootScripts).scripts ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/** The typecheck command: config, else the repo's `typecheck` script, else `tsc` on the root project. */
+export function typecheckCommand(root: string, verify: VerifyConfig): string | undefined {
+  if (verify.typecheck === false) return undefined;
+  if (verify.typecheck) return verify.typecheck;
+  const scripts = rootScripts(root);
+  if (scripts.typecheck) return 'npm run -s typecheck';
+  if (scripts['type-check']) return 'npm run -s type-check';
+  if (existsSync(path.join(root, 'tsconfig.json'))) return 'npx --no-install tsc --noEmit -p .';
+  return undefined;
+}
+
+/**
+ * The test command for the affected packages: config (with `{files}`/`{packages}`), else the
+ * repo's `test` script, filtered to the affected package directories when the runner takes
+ * path filters (vitest, jest), else whole.
+ */
+export function testCommand(root: string, verify: VerifyConfig, affectedDirs: string[], affectedTests: string[]): string | undefined {
+  if (verify.test === false) return undefined;
+  const quote = (items: string[]) => items.map((item) => `'${item.replaceAll("'", "'\\''")}'`).join(' ');
+  if (verify.test) return verify.test.replaceAll('{files}', quote(affectedTests)).replaceAll('{packages}', quote(affectedDirs));
+  const script = rootScripts(root).test;
+  if (!script || /no test specified/.test(script)) return undefined;
+  if (/^\s*(vitest|jest)\b/.test(script) && affectedDirs.length > 0) return `npm run -s test -- --passWithNoTests ${quote(affectedDirs)}`;
+  return 'npm run -s test';
+}
