@@ -98,10 +98,13 @@ function fromStaticImport(statement: StaticImport, source: string, lines: LineIn
 }
 
 function fromStaticExport(statement: StaticExport, _source: string, lines: LineIndex): RawImport | undefined {
-  const first = statement.entries.find((entry) => entry.moduleRequest);
+  // `import { a } from './x'; export { a };` lists the local export with the import's module
+  // request (and the import's statement span); in a real re-export the exported name comes before the `from` string.
+  const first = statement.entries.find((entry) => entry.moduleRequest && entry.start < entry.moduleRequest.start);
   const request = first?.moduleRequest;
   if (!request) return undefined;
-  const names = statement.entries.map((entry) => (entry.importName.kind === 'Name' ? (entry.importName.name ?? '') : '*'));
+  const entries = statement.entries.filter((entry) => entry.moduleRequest?.start === request.start && entry.start < request.start);
+  const names = entries.map((entry) => (entry.importName.kind === 'Name' ? (entry.importName.name ?? '') : '*'));
   const typeOnly = statement.entries.every((entry) => entry.isType);
   return {
     specifier: request.value,

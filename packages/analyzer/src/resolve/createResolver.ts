@@ -45,13 +45,14 @@ export function createResolver(workspace: Workspace, files: ReadonlySet<string>)
   /** A path without knowing whether it has an extension, names a directory, or a build twin. */
   const resolvePath = (rel: string): string | undefined => {
     if (rel.startsWith('..')) return undefined;
-    if (files.has(rel)) return rel;
+    // tsc prefers the source twin: `./x.js` is `./x.ts` when both exist (compiled in place).
     const ext = path.posix.extname(rel);
     const twins = SOURCE_TWINS[ext];
     if (twins) {
       const stem = rel.slice(0, -ext.length);
       for (const twin of twins) if (files.has(stem + twin)) return stem + twin;
     }
+    if (files.has(rel)) return rel;
     for (const append of APPEND_EXTENSIONS) if (files.has(rel + append)) return rel + append;
     for (const append of APPEND_EXTENSIONS) if (files.has(`${rel}/index${append}`)) return `${rel}/index${append}`;
     if (isFile(rel)) return rel;

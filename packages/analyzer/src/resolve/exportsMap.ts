@@ -24,7 +24,7 @@ export function matchExports(field: ExportsField | undefined, subpath: string): 
     if (star === -1) continue;
     const prefix = key.slice(0, star);
     const suffix = key.slice(star + 1);
-    if (subpath.length < key.length - 1 || !subpath.startsWith(prefix) || !subpath.endsWith(suffix)) continue;
+    if (subpath.length < key.length || !subpath.startsWith(prefix) || !subpath.endsWith(suffix)) continue;
     if (!best || comparePatternKeys(key, best.key) < 0) best = { key, rest: subpath.slice(prefix.length, subpath.length - suffix.length) };
   }
   if (!best) {

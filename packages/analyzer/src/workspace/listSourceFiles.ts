@@ -65,7 +65,12 @@ function isNestedWorkspaceRoot(root: string, relDir: string, entries: Dirent[], 
 
 function checkLink(root: string, rel: string, problems: WorkspaceProblem[]): void {
   try {
-    realpathSync(path.join(root, rel));
+    const target = realpathSync(path.join(root, rel));
+    const parent = realpathSync(path.dirname(path.join(root, rel)));
+    // A link to its own folder or an ancestor is a loop for any tool that follows links.
+    if (parent === target || parent.startsWith(`${target}${path.sep}`)) {
+      problems.push({ file: rel, message: 'symbolic link loop (points to its own folder or a parent), skipped', hint: 'remove the link' });
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const message = code === 'ELOOP' ? 'symbolic link loop, skipped' : `broken symbolic link (${code}), skipped`;
