@@ -9,7 +9,6 @@ import { execa } from 'execa';
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FIXTURES_DIR = path.join(REPO_ROOT, 'fixtures');
 /** The `refactor` bin under test; `REFACTOR_CLI_BIN` points the tests at another build. */
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: a test-only override, not a build input
 export const CLI_BIN = process.env.REFACTOR_CLI_BIN ?? path.join(REPO_ROOT, 'packages/cli/bin/refactor.js');
 
 const copies = new Set<string>();
