@@ -12,7 +12,7 @@ export type RefactorEvent =
   | {
       type: 'task:end';
       task: string;
-      status: 'done' | 'failed' | 'timeout' | 'rejected' | 'skipped';
+      status: 'done' | 'failed' | 'timeout' | 'rejected' | 'skipped' | 'aborted';
       ms: number;
       error?: string;
       attempt: number;

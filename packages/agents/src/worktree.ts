@@ -1,0 +1,177 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { git, type Mutex, type RepoInfo } from './git.js';
+
+/** A scratch directory outside the user's tree holding one worktree, and the branch checked out there. */
+export interface TaskDir {
+  dir: string;
+  worktree: string;
+  branch: string;
+}
+
+/** Branch and file-name safe form of a run or task id. */
+export function safeName(id: string): string {
+  const cleaned = id
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[.-]+|[.-]+$/g, '')
+    .replace(/\.lock$/, '-lock');
+  return cleaned === '' ? 'task' : cleaned;
+}
+
+export function taskBranch(runId: string, taskName: string): string {
+  return `refactor/${safeName(runId)}/${taskName}`;
+}
+
+/** `git worktree add -b refactor/<run>/<task> <tmp>/<unique> <base>`; the worktree's basename is unique so git's admin dirs never collide. */
+export async function createTaskDir(
+  repo: RepoInfo,
+  mutex: Mutex,
+  options: { tmpDir: string; branch: string; baseSha: string; label: string },
+): Promise<TaskDir> {
+  const dir = await mkdtemp(path.join(options.tmpDir || os.tmpdir(), `refactor-${options.label}-`));
+  const worktree = path.join(dir, path.basename(dir));
+  try {
+    await mutex.run(async () => {
+      await deleteBranch(repo, options.branch);
+      await git(repo.top, ['worktree', 'add', '--quiet', '-b', options.branch, worktree, options.baseSha]);
+    });
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return { dir, worktree, branch: options.branch };
+}
+
+/** The worktree's own git dir (`<common>/worktrees/<name>`), from its `.git` file. */
+function worktreeGitDir(worktree: string): string | undefined {
+  try {
+    const pointer = readFileSync(path.join(worktree, '.git'), 'utf8').match(/^gitdir: (.+)$/m)?.[1];
+    return pointer ? path.resolve(worktree, pointer.trim()) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An operation a killed or sloppy agent left half done: such a worktree is not reused. */
+const UNFINISHED = ['index.lock', 'HEAD.lock', 'MERGE_HEAD', 'CHERRY_PICK_HEAD', 'REVERT_HEAD', 'BISECT_LOG', 'rebase-merge', 'rebase-apply'];
+function hasUnfinishedState(worktree: string): boolean {
+  const gitDir = worktreeGitDir(worktree);
+  return !gitDir || UNFINISHED.some((name) => existsSync(path.join(gitDir, name)));
+}
+
+/**
+ * Put a worktree on `branch` at the base with nothing else in it: tracked changes reverted,
+ * untracked and ignored files removed. Throws when the worktree is unusable.
+ */
+export async function resetWorktree(task: TaskDir, baseSha: string, branch = task.branch): Promise<void> {
+  if (hasUnfinishedState(task.worktree)) throw new Error(`the worktree ${task.worktree} has an unfinished git operation`);
+  await git(task.worktree, ['checkout', '--quiet', '--force', '-B', branch, baseSha]);
+  await git(task.worktree, ['clean', '-ffdxq']);
+  task.branch = branch;
+}
+
+/** `git worktree remove --force` + branch delete + scratch dir removal; never throws. */
+export async function removeTaskDir(repo: RepoInfo, mutex: Mutex, task: TaskDir): Promise<void> {
+  await mutex.run(async () => {
+    const removed = await git(repo.top, ['worktree', 'remove', '--force', '--force', task.worktree], { allowFail: true });
+    if (removed.exitCode !== 0) {
+      await rm(task.worktree, { recursive: true, force: true });
+      await git(repo.top, ['worktree', 'prune'], { allowFail: true });
+    }
+    await deleteBranch(repo, task.branch);
+  });
+  await rm(task.dir, { recursive: true, force: true });
+}
+
+async function deleteBranch(repo: RepoInfo, branch: string): Promise<void> {
+  await git(repo.top, ['branch', '--quiet', '-D', branch], { allowFail: true });
+}
+
+/**
+ * Worktrees and branches a killed run left behind (`refactor/<run>/*`): removed before a
+ * batch starts, so `--resume` after a crash starts clean.
+ */
+export async function removeStaleTaskDirs(repo: RepoInfo, mutex: Mutex, runId: string): Promise<string[]> {
+  const prefix = `refactor/${safeName(runId)}/`;
+  return mutex.run(async () => {
+    await git(repo.top, ['worktree', 'prune'], { allowFail: true });
+    const listing = await git(repo.top, ['worktree', 'list', '--porcelain'], { allowFail: true });
+    const removed: string[] = [];
+    let worktree = '';
+    for (const field of listing.stdout.split('\n')) {
+      if (field.startsWith('worktree ')) worktree = field.slice('worktree '.length);
+      else if (field.startsWith(`branch refs/heads/${prefix}`) && worktree) {
+        await git(repo.top, ['worktree', 'remove', '--force', '--force', worktree], { allowFail: true });
+        // Our worktrees sit in a scratch dir of the same name: remove that too.
+        const parent = path.dirname(worktree);
+        if (path.basename(parent) === path.basename(worktree)) await rm(parent, { recursive: true, force: true });
+        removed.push(worktree);
+      }
+    }
+    const branches = await git(repo.top, ['for-each-ref', '--format=%(refname:short)', `refs/heads/${prefix}`], { allowFail: true });
+    for (const branch of branches.stdout.split('\n').filter(Boolean)) await deleteBranch(repo, branch);
+    return removed;
+  });
+}
+
+/**
+ * Worktrees of one batch. A task gets a fresh worktree on its own branch; with `reuse`, a
+ * worktree a finished task gave back is reset to the base and put on the next task's branch
+ * instead (a checkout of the changed files only, not of the whole repo: on a 7,000-file repo
+ * about 0.2 s instead of seconds). `close()` removes every worktree and branch.
+ */
+export class WorktreePool {
+  private readonly idle: TaskDir[] = [];
+
+  constructor(
+    private readonly repo: RepoInfo,
+    private readonly mutex: Mutex,
+    private readonly options: { tmpDir: string; baseSha: string; runLabel: string; reuse: boolean },
+  ) {}
+
+  /** A worktree at the base on `branch`, and whether it was reused. */
+  async acquire(branch: string): Promise<{ dir: TaskDir; reused: boolean }> {
+    for (let dir = this.idle.pop(); dir; dir = this.idle.pop()) {
+      const previous = dir.branch;
+      try {
+        await resetWorktree(dir, this.options.baseSha, branch);
+        await this.mutex.run(() => deleteBranch(this.repo, previous));
+        return { dir, reused: true };
+      } catch {
+        await removeTaskDir(this.repo, this.mutex, dir);
+      }
+    }
+    const dir = await createTaskDir(this.repo, this.mutex, {
+      tmpDir: this.options.tmpDir,
+      branch,
+      baseSha: this.options.baseSha,
+      label: this.options.runLabel,
+    });
+    return { dir, reused: false };
+  }
+
+  /** Reset a worktree for a retry of the same task; a broken one is replaced by a fresh one. */
+  async reset(dir: TaskDir): Promise<TaskDir> {
+    try {
+      await resetWorktree(dir, this.options.baseSha);
+      return dir;
+    } catch {
+      await removeTaskDir(this.repo, this.mutex, dir);
+      return (await this.acquire(dir.branch)).dir;
+    }
+  }
+
+  /** Give a worktree back: kept for the next task when `reusable` (its agent exited by itself), removed otherwise. */
+  async release(dir: TaskDir, reusable: boolean): Promise<void> {
+    if (this.options.reuse && reusable && !hasUnfinishedState(dir.worktree)) this.idle.push(dir);
+    else await removeTaskDir(this.repo, this.mutex, dir);
+  }
+
+  async close(): Promise<void> {
+    const dirs = this.idle.splice(0);
+    await Promise.all(dirs.map((dir) => removeTaskDir(this.repo, this.mutex, dir)));
+  }
+}
