@@ -42,6 +42,10 @@ export interface ApplyOptions {
   resume?: boolean;
   onEvent?: EventSink;
   signal?: AbortSignal;
+  /** Awaited before each batch and each bisection step: a UI resolves it later to pause new work. */
+  beforeWork?: () => Promise<void>;
+  /** Called after each batch: more work to plan into later batches (agent follow-up tasks). */
+  extendPlan?: () => { moves: PlannedMove[]; batches: string[][] } | undefined;
 }
 
 export interface ApplyReport {
@@ -95,10 +99,12 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyReport> {
     if (record.sha && record.committed.length) report.committed.push({ batch: record.index + 1, sha: record.sha, moves: record.committed });
   }
 
-  const total = plan.batches.length;
-  for (const [index, ids] of plan.batches.entries()) {
+  for (let index = 0; index < plan.batches.length; index++) {
+    const ids = plan.batches[index] ?? [];
+    const total = plan.batches.length;
     const record = journal.batches[index];
     if (!record || record.status === 'committed' || record.status === 'failed' || record.status === 'partial') continue;
+    await options.beforeWork?.();
     throwIfAborted(options.signal, root);
     const batch = index + 1;
     emit({ type: 'batch:start', batch, total, tasks: ids });
@@ -114,6 +120,16 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyReport> {
     report.committed.push(...outcome.committed);
     report.failed.push(...outcome.failed);
     emit({ type: 'batch:end', batch, committed: record.committed, failed: record.failed.map((f) => f.id) });
+    const more = options.extendPlan?.();
+    if (more && more.batches.length > 0) {
+      for (const move of more.moves) moves.set(move.id, move);
+      plan.moves.push(...more.moves);
+      for (const extra of more.batches) {
+        journal.batches.push({ index: plan.batches.length, status: 'pending', committed: [], failed: [] });
+        plan.batches.push(extra);
+      }
+      writeJournal(dotGit, journal);
+    }
   }
   journal.finished = true;
   writeJournal(dotGit, journal);
@@ -139,6 +155,7 @@ interface AttemptOutcome {
 async function attempt(moves: PlannedMove[], ctx: AttemptContext): Promise<AttemptOutcome> {
   const outcome: AttemptOutcome = { committed: [], failed: [] };
   if (moves.length === 0) return outcome;
+  await ctx.beforeWork?.();
   throwIfAborted(ctx.signal, ctx.root);
   const baseSha = await headSha(ctx.root);
   const executions = await ctx.executor.execute(moves, {
