@@ -138,7 +138,14 @@ async function runTask(task: AgentTask, context: BatchContext): Promise<TaskOutc
   const recordFile = path.join(context.runDir, `${name}.json`);
   const outcome: TaskOutcome = { id: task.id, status: 'aborted', attempts: 0, ms: 0, changedFiles: [], patch: '', followUps: [], logFile };
   const end = () => {
-    emit({ type: 'task:end', task: task.id, status: outcome.status, ms: outcome.ms, attempt: outcome.attempts, ...(outcome.error ? { error: outcome.error } : {}) });
+    emit({
+      type: 'task:end',
+      task: task.id,
+      status: outcome.status,
+      ms: outcome.ms,
+      attempt: outcome.attempts,
+      ...(outcome.error ? { error: outcome.error } : {}),
+    });
     return outcome;
   };
 

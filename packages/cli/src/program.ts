@@ -1,10 +1,5 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { analyzeCommand } from './commands/analyze.js';
-import { applyCommand } from './commands/apply.js';
-import { planCommand } from './commands/plan.js';
-import { uiCommand } from './commands/ui.js';
-import { verifyCommand } from './commands/verify.js';
 import type { CliIo } from './io.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -21,7 +16,7 @@ export function registerCommands(program: Command, io: CliIo, setExit: (code: nu
     .option('--graph', 'with --json: include every module and its imports')
     .option('--fail-on <kinds>', 'exit 1 when findings of these kinds exist (comma list, e.g. cycles,boundaries)')
     .option('--workers <n>', 'parse worker threads', (v) => Number.parseInt(v, 10))
-    .action(async (dir: string, options) => setExit(await analyzeCommand(dir, options, io)));
+    .action(async (dir: string, options) => setExit(await (await import('./commands/analyze.js')).analyzeCommand(dir, options, io)));
 
   program
     .command('plan')
@@ -33,7 +28,7 @@ export function registerCommands(program: Command, io: CliIo, setExit: (code: nu
     .option('--out <file>', 'write the plan JSON to a file')
     .option('--config <file>', 'config file')
     .addOption(new Option('--format <format>', 'human output').choices(['table', 'mermaid']).default('table'))
-    .action(async (dir: string, options) => setExit(await planCommand(dir, options, io)));
+    .action(async (dir: string, options) => setExit(await (await import('./commands/plan.js')).planCommand(dir, options, io)));
 
   program
     .command('apply')
@@ -57,7 +52,7 @@ export function registerCommands(program: Command, io: CliIo, setExit: (code: nu
     .option('--resume', 'finish an interrupted run from its journal')
     .option('--json', 'NDJSON events on stdout')
     .option('--config <file>', 'config file')
-    .action(async (dir: string, options) => setExit(await applyCommand(dir, options, io)));
+    .action(async (dir: string, options) => setExit(await (await import('./commands/apply.js')).applyCommand(dir, options, io)));
 
   program
     .command('verify')
@@ -67,12 +62,12 @@ export function registerCommands(program: Command, io: CliIo, setExit: (code: nu
     .option('--no-typecheck', 'skip the typecheck gate')
     .option('--no-tests', 'skip the test gate')
     .option('--config <file>', 'config file')
-    .action(async (dir: string, options) => setExit(await verifyCommand(dir, options, io)));
+    .action(async (dir: string, options) => setExit(await (await import('./commands/verify.js')).verifyCommand(dir, options, io)));
 
   program
     .command('ui')
     .description('interactive terminal UI: explore findings, pick moves, apply and watch')
     .argument('[dir]', 'workspace root', '.')
     .option('--config <file>', 'config file')
-    .action(async (dir: string, options) => setExit(await uiCommand(dir, options, io)));
+    .action(async (dir: string, options) => setExit(await (await import('./commands/ui.js')).uiCommand(dir, options, io)));
 }

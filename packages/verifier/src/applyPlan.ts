@@ -79,12 +79,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyReport> {
     journal = existing;
     await rollback(root); // whatever the interrupted batch left half-done
   } else {
-    if (existing && !existing.finished) {
-      throw new UsageError(`an interrupted apply run (${existing.runId}) is not finished`, {
-        file: '.git/refactor/journal.json',
-        hint: 'finish it with `refactor apply --resume`, or delete the journal to start over',
-      });
-    }
+    await assertNoInterruptedRun(root);
     await assertCleanTree(root);
     journal = newJournal(options.plan);
   }
@@ -137,6 +132,17 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyReport> {
   report.ms = Math.round(performance.now() - started);
   emit({ type: 'run:end', ok: report.ok, committed: report.committed.length, failed: report.failed.length, ms: report.ms });
   return report;
+}
+
+/** Refuse to start a new run while an interrupted one is unfinished (its half-done batch may be in the tree). */
+export async function assertNoInterruptedRun(root: string): Promise<void> {
+  const existing = readJournal(await gitDir(root));
+  if (existing && !existing.finished) {
+    throw new UsageError(`an interrupted apply run (${existing.runId}) is not finished`, {
+      file: '.git/refactor/journal.json',
+      hint: 'finish it with `refactor apply --resume`, or delete the journal to start over',
+    });
+  }
 }
 
 interface AttemptContext extends ApplyOptions {

@@ -1,5 +1,5 @@
 export { affectedScope } from './affected.js';
-export { type ApplyOptions, type ApplyReport, applyPlan, type BatchExecutor, commitTitle, type MoveExecution } from './applyPlan.js';
+export { type ApplyOptions, type ApplyReport, applyPlan, assertNoInterruptedRun, type BatchExecutor, commitTitle, type MoveExecution } from './applyPlan.js';
 export { runShell, testCommand, typecheckCommand } from './commands.js';
 export { assertCleanTree, commitAll, dirtyFiles, git, gitDir, gitTopLevel, headSha, rollback } from './git.js';
 export { checkImports } from './importsGate.js';

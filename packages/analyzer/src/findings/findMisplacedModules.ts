@@ -142,8 +142,11 @@ function scoreGroup(graph: ImportGraph, group: Group, publicFiles: Set<string>, 
   const dirName = path.posix.basename(toPkg?.dir ?? '').toLowerCase();
   const named = members.find((node) => {
     const inner = path.posix.relative(fromPkg?.sourceRoot ?? '.', node.path).toLowerCase();
-    const words = inner.replace(/\.[^./]+$/, '').split(/[/\-_.]/);
-    return words.includes(shortName) || (dirName !== '' && words.includes(dirName));
+    // Whole path segments and their words: `mcp/client.ts`, `mcp-store.ts`, `shared-utils/x.ts`.
+    const segments = inner.replace(/\.[^./]+$/, '').split('/');
+    const matches = (name: string) =>
+      name !== '' && segments.some((seg) => seg === name || seg.split(/[-_.]/).includes(name) || (name.includes('-') && seg.includes(name)));
+    return matches(shortName) || matches(dirName);
   });
   if (named) {
     score += 0.25;

@@ -35,7 +35,9 @@ const MOCK_METHODS = new Set([
   'createMockFromModule',
 ]);
 /** Cheap pre-check: only files that may contain such calls pay for an AST walk. */
-const NEEDS_WALK = /\brequire\s*[.(]|\b(?:vi|jest)\s*\.\s*\w+\s*\(|\bimport\s*\(|\bimport\s+\w+\s*=\s*require\b/;
+// Literal dynamic imports come from oxc's module record; only `import('m').T` type forms need the walk.
+const NEEDS_WALK =
+  /\brequire\s*[.(]|\b(?:vi|jest)\s*\.\s*\w+\s*\(|\btypeof\s+import\s*\(|\bimport\s*\(\s*['"`][^'"`]*['"`]\s*\)\s*[.<]|\bimport\s+\w+\s*=\s*require\b/;
 
 /** Every import form of one file (DESIGN.md "Import forms"), with exact specifier offsets. */
 export function extractImports(file: string, source: string, options: { fingerprint?: boolean } = {}): ExtractedFile {

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { isDeclarationFile, isTestFile } from '@monorefactor/core';
 import { type ExtractedFile, extractImports } from './extractImports.js';
 
 export interface ParsedFile extends ExtractedFile {
@@ -49,7 +50,9 @@ export function parseOne(root: string, file: string, fingerprint: boolean): Pars
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     return { path: file, size: 0, imports: [], errors: [], readError: code };
   }
-  return { path: file, size: source.length, ...extractImports(file, source, { fingerprint }) };
+  // Duplicate detection ignores tests and declarations: do not pay for their fingerprints.
+  const wantsFingerprint = fingerprint && !isTestFile(file) && !isDeclarationFile(file);
+  return { path: file, size: source.length, ...extractImports(file, source, { fingerprint: wantsFingerprint }) };
 }
 
 /** Work is handed out in small chunks so a worker that drew large files does not hold up the end. */

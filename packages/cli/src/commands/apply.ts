@@ -1,6 +1,116 @@
-import { UsageError } from '@monorefactor/core';
-import type { CliIo } from '../io.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { analyze } from '@monorefactor/analyzer';
+import { computeMoveChanges } from '@monorefactor/codemod';
+import { ExitCode, type Plan, UsageError } from '@monorefactor/core';
+import { planBatches } from '@monorefactor/planner';
+import { planTableReporter } from '@monorefactor/reporters';
+import { assertCleanTree, assertNoInterruptedRun, gitTopLevel } from '@monorefactor/verifier';
+import { createCodemodExecutor } from '../engine/codemodExecutor.js';
+import { collectMoves, parseMoveArgs } from '../engine/movesFromFindings.js';
+import { runWithRenderer } from '../engine/runWithRenderer.js';
+import { type CliIo, useColor } from '../io.js';
+import { unifiedDiff } from '../render/unifiedDiff.js';
 
-export async function applyCommand(_dir: string, _options: Record<string, unknown>, _io: CliIo): Promise<number> {
-  throw new UsageError('not built yet');
+export interface ApplyCliOptions {
+  plan?: string;
+  tasks?: string;
+  move?: string[];
+  parallel?: number;
+  executor?: 'codemod' | 'agent' | 'auto';
+  agent?: string;
+  maxBatch?: number;
+  maxTasks?: number;
+  timeout?: number;
+  retries?: number;
+  shim?: boolean;
+  typecheck?: boolean;
+  tests?: boolean;
+  dryRun?: boolean;
+  yes?: boolean;
+  resume?: boolean;
+  json?: boolean;
+  config?: string;
+}
+
+export async function applyCommand(dir: string, options: ApplyCliOptions, io: CliIo): Promise<number> {
+  const root = path.resolve(dir);
+  if (options.tasks || options.executor === 'agent' || options.executor === 'auto') {
+    const { applyAgentCommand } = await import('./applyAgents.js');
+    return applyAgentCommand(root, options, io);
+  }
+  await gitTopLevel(root);
+  if (!options.resume) await assertNoInterruptedRun(root);
+  const analysis = await analyze({ cwd: root, ...(options.config ? { configFile: options.config } : {}) });
+  let plan: Plan;
+  if (options.resume)
+    plan = { version: 1, moves: [], batches: [], criticalPath: [] }; // the journal has the plan
+  else if (options.plan) plan = readPlanFile(options.plan);
+  else {
+    const moves = collectMoves(analysis.graph, parseMoveArgs(options.move), analysis.config.moves, analysis.findings.misplaced);
+    plan = planBatches(moves, options.maxBatch ? { maxBatch: options.maxBatch } : {});
+  }
+  const write = (line: string) => io.stdout.write(`${line}\n`);
+  if (!options.resume && plan.moves.length === 0) {
+    if (!options.json) write('nothing to move: no misplaced modules and no --move given');
+    return ExitCode.ok;
+  }
+
+  if (options.dryRun) {
+    // Every move against today's tree: what the first batch will write, and a preview of the rest.
+    for (const move of plan.moves) {
+      const changeSet = await computeMoveChanges(analysis.graph, move, { shim: options.shim ?? false });
+      write(`# ${move.id}: ${move.fromPackage} -> ${move.toPackage}`);
+      for (const warning of changeSet.warnings) write(`# warning: ${warning}`);
+      for (const change of changeSet.changes) io.stdout.write(await unifiedDiff(change.path, change.before, change.after));
+    }
+    return ExitCode.ok;
+  }
+
+  if (!options.resume) await assertCleanTree(root);
+  if (!options.json) io.stdout.write(planTableReporter(plan, { color: useColor(io) }));
+  if (!options.yes && !(await confirm(io, `Apply ${plan.moves.length} move(s) in ${plan.batches.length} batch(es)?`))) return ExitCode.usage;
+
+  const report = await runWithRenderer(io, {
+    ...(options.json ? { json: true } : {}),
+    root,
+    plan,
+    config: analysis.config,
+    typecheck: options.typecheck !== false,
+    tests: options.tests !== false,
+    resume: options.resume ?? false,
+    makeExecutor: (onEvent) => createCodemodExecutor({ parallel: options.parallel ?? 4, shim: options.shim ?? false, onEvent }),
+  });
+  if (!options.json)
+    for (const failure of report.failed) write(`failed ${failure.id}${failure.gate ? ` (${failure.gate})` : ''}: ${failure.reason.split('\n')[0]}`);
+  return report.ok ? ExitCode.ok : ExitCode.failed;
+}
+
+function readPlanFile(file: string): Plan {
+  let plan: Plan;
+  try {
+    plan = JSON.parse(readFileSync(path.resolve(file), 'utf8')) as Plan;
+  } catch (error) {
+    throw new UsageError(`cannot read plan: ${(error as Error).message}`, { file, hint: 'write one with `refactor plan --out plan.json`' });
+  }
+  if (plan?.version !== 1 || !Array.isArray(plan.moves) || !Array.isArray(plan.batches)) {
+    throw new UsageError('not a version-1 plan', { file, hint: 'write one with `refactor plan --out plan.json`' });
+  }
+  return plan;
+}
+
+/** Ask on a terminal; without one, refuse (a script must say --yes). */
+export async function confirm(io: CliIo, question: string): Promise<boolean> {
+  const stdin = io.stdin ?? process.stdin;
+  if (!(stdin as { isTTY?: boolean }).isTTY) {
+    throw new UsageError('refusing to apply without confirmation: no terminal to ask on', { hint: 'pass --yes to apply non-interactively' });
+  }
+  const rl = createInterface({ input: stdin, output: io.stdout });
+  try {
+    const answer = await rl.question(`${question} [y/N] `);
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
 }

@@ -1,0 +1,152 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { type AgentTask, summarize } from '@monorefactor/agents';
+import { analyze } from '@monorefactor/analyzer';
+import { ExitCode, type PlannedMove, type TasksFile, UsageError } from '@monorefactor/core';
+import { planBatches } from '@monorefactor/planner';
+import { planTableReporter } from '@monorefactor/reporters';
+import { applyPlan, assertCleanTree, assertNoInterruptedRun, gitDir, gitTopLevel } from '@monorefactor/verifier';
+import { createAgentExecutor, taskForMove } from '../engine/agentExecutor.js';
+import { collectMoves, parseMoveArgs } from '../engine/movesFromFindings.js';
+import { type CliIo, useColor } from '../io.js';
+import { createLineLogger, createNdjsonWriter } from '../render/lineLogger.js';
+import { type ApplyCliOptions, confirm } from './apply.js';
+
+/** Follow-up tasks deeper than this are dropped: an agent cannot fork-bomb the run. */
+const MAX_DEPTH = 2;
+
+/** `apply --executor agent` and `apply --tasks`: agents in worktrees, verified and committed per batch. */
+export async function applyAgentCommand(root: string, options: ApplyCliOptions, io: CliIo): Promise<number> {
+  await gitTopLevel(root);
+  if (!options.resume) await assertNoInterruptedRun(root);
+  const analysis = await analyze({ cwd: root, ...(options.config ? { configFile: options.config } : {}) });
+  const command = options.agent ? splitCommand(options.agent) : analysis.config.agent?.command;
+  if (!command?.length) throw new UsageError('no agent command', { hint: 'pass --agent "<command>" or set agent.command in refactor.config.json' });
+
+  const tasks = new Map<string, AgentTask>();
+  let moves: PlannedMove[];
+  if (options.tasks) {
+    for (const task of readTasks(options.tasks)) tasks.set(task.id, task);
+    moves = [...tasks.values()].map(pseudoMove);
+  } else {
+    moves = collectMoves(analysis.graph, parseMoveArgs(options.move), analysis.config.moves, analysis.findings.misplaced).map((m) => ({
+      ...m,
+      executor: 'agent' as const,
+    }));
+    for (const move of moves) tasks.set(move.id, taskForMove(move));
+  }
+  const plan = planBatches(moves, options.maxBatch ? { maxBatch: options.maxBatch } : {});
+  const write = (line: string) => io.stdout.write(`${line}\n`);
+  if (plan.moves.length === 0) {
+    write('nothing to do');
+    return ExitCode.ok;
+  }
+  if (options.maxTasks !== undefined && plan.moves.length > options.maxTasks) {
+    throw new UsageError(`${plan.moves.length} tasks planned but --max-tasks is ${options.maxTasks}`, { hint: 'raise --max-tasks or pass fewer tasks' });
+  }
+  if (!options.resume) await assertCleanTree(root);
+  if (!options.json) io.stdout.write(planTableReporter(plan, { color: useColor(io) }));
+  if (!options.yes && !(await confirm(io, `Run ${plan.moves.length} agent task(s) in ${plan.batches.length} batch(es)?`))) return ExitCode.usage;
+
+  const render = options.json ? createNdjsonWriter(write) : createLineLogger(write, { color: useColor(io) });
+  const runId = new Date()
+    .toISOString()
+    .replace(/[-:.TZ]/g, '')
+    .slice(0, 14);
+  const executor = createAgentExecutor({
+    command,
+    parallel: options.parallel ?? 4,
+    timeoutMs: options.timeout ?? analysis.config.agent?.timeoutMs ?? 600_000,
+    retries: options.retries ?? analysis.config.agent?.retries ?? 2,
+    runId,
+    tasks,
+    maxDepth: MAX_DEPTH,
+    ...(options.maxTasks === undefined ? {} : { maxTasks: options.maxTasks }),
+    onEvent: render,
+  });
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  const started = performance.now();
+  try {
+    const report = await applyPlan({
+      root,
+      plan,
+      config: analysis.config,
+      executor,
+      typecheck: options.typecheck !== false,
+      tests: options.tests !== false,
+      resume: options.resume ?? false,
+      onEvent: render,
+      signal: controller.signal,
+      extendPlan: () => {
+        const followUps = executor.drainFollowUps();
+        if (followUps.length === 0) return undefined;
+        for (const task of followUps) tasks.set(task.id, task);
+        const next = planBatches(followUps.map(pseudoMove));
+        return { moves: next.moves, batches: next.batches };
+      },
+    });
+    const summary = summarize(executor.outcomes, Math.round(performance.now() - started));
+    const runDir = path.join(await gitDir(root), 'refactor', 'runs', runId);
+    mkdirSync(runDir, { recursive: true });
+    writeFileSync(path.join(runDir, 'report.json'), `${JSON.stringify({ version: 1, runId, report, summary }, null, 2)}\n`);
+    if (options.json) write(JSON.stringify({ type: 'summary', ...summary }));
+    else {
+      write(`tasks: ${summary.done} done, ${summary.failed} failed, ${summary.retried} retried, ${summary.timedOut} timed out, ${summary.rejected} rejected`);
+      write(`wall ${(summary.wallMs / 1000).toFixed(1)}s vs ${(summary.sumTaskMs / 1000).toFixed(1)}s of task time: ${summary.speedup.toFixed(2)}x`);
+      for (const failure of report.failed) write(`failed ${failure.id}${failure.gate ? ` (${failure.gate})` : ''}: ${failure.reason.split('\n')[0]}`);
+    }
+    return report.ok ? ExitCode.ok : ExitCode.failed;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+/** A free-form task in the planner's terms: its footprint is what it writes. */
+function pseudoMove(task: AgentTask): PlannedMove {
+  return {
+    id: task.id,
+    files: [],
+    fromPackage: task.fromPackage ?? '',
+    toPackage: task.toPackage ?? '',
+    footprint: task.footprint,
+    executor: 'agent',
+    ...(task.dependsOn?.length ? { dependsOn: task.dependsOn } : {}),
+  };
+}
+
+function readTasks(file: string): AgentTask[] {
+  let parsed: TasksFile;
+  try {
+    parsed = JSON.parse(readFileSync(path.resolve(file), 'utf8')) as TasksFile;
+  } catch (error) {
+    throw new UsageError(`cannot read tasks: ${(error as Error).message}`, {
+      file,
+      hint: 'write { "version": 1, "tasks": [{ "id", "prompt", "footprint" }] }',
+    });
+  }
+  if (parsed?.version !== 1 || !Array.isArray(parsed.tasks))
+    throw new UsageError('not a version-1 tasks file', { file, hint: 'write { "version": 1, "tasks": [...] }' });
+  return parsed.tasks.map((task, i) => {
+    if (typeof task?.id !== 'string' || typeof task.prompt !== 'string' || !Array.isArray(task.footprint) || task.footprint.length === 0) {
+      throw new UsageError(`task ${i + 1} needs a string id, a prompt and a non-empty footprint`, { file, hint: 'see the Agents section of DESIGN.md' });
+    }
+    return {
+      id: task.id,
+      kind: 'task' as const,
+      prompt: task.prompt,
+      files: [],
+      footprint: task.footprint,
+      depth: task.depth ?? 0,
+      ...(task.dependsOn ? { dependsOn: task.dependsOn } : {}),
+    };
+  });
+}
+
+/** Split `--agent "cmd --flag 'a b'"` into argv without a shell (quotes group words). */
+export function splitCommand(command: string): string[] {
+  const out: string[] = [];
+  for (const match of command.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) out.push(match[1] ?? match[2] ?? match[3] ?? '');
+  return out;
+}

@@ -1,0 +1,305 @@
+import type { ImportEdge } from '@monorefactor/core';
+import { realEdges } from '../footprint/moveContext.js';
+import { packageSpecifier } from '../specifiers/packageSpecifier.js';
+import { relativeSpecifier, styleOfFile, styleOfPackage } from '../specifiers/relativeSpecifier.js';
+import { indentationAt, newlineOf, statementRemovalRange } from '../text/edits.js';
+import { scanExports } from '../text/exportNames.js';
+import { type ModuleStatement, statementAtSpecifier } from '../text/moduleStatement.js';
+import { chooseSpecifier } from './chooseSpecifier.js';
+import { addEdit, type EdgeAfter, type Session, warn } from './session.js';
+
+/** Where a name that a barrel exports comes from, after the move. */
+export interface Origin {
+  /** The moved module, at its new path. */
+  file: string;
+  /** The name inside that module; `*` for a namespace (`export * as ns`). */
+  name: string;
+  /** The name the old package's direct barrel exported it as (and the new entry now does). */
+  directName: string;
+  /** The new package's entry re-exports it (the old barrel's statement was copied there). */
+  viaEntry: boolean;
+}
+
+export interface BarrelPlan {
+  /** Moved names reachable through each barrel of the old package: exported name -> origin. */
+  names: Map<string, Map<string, Origin>>;
+  /** Barrels that also pass on names of moved modules we could not list (`export *` of a file that stays). */
+  partial: Set<string>;
+}
+
+const REEXPORT = new Set(['export', 'export-type']);
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * For a cross-package move: drop the old package's re-exports of moved files (kept with `--shim`:
+ * they then name the shim), copy those of its public API into the new package's entry, and work out
+ * which names each barrel passed on, so importers that used them can be pointed at the new package.
+ */
+export function planBarrels(session: Session): BarrelPlan {
+  const { ctx } = session;
+  const plan: BarrelPlan = { names: new Map(), partial: new Set() };
+  if (!ctx.cross || ctx.barrels.size === 0) return plan;
+  const exportsCache = new Map<string, { names: Set<string>; partial: boolean }>();
+  const entry = ctx.targetEntry ? new EntryWriter(session, ctx.targetEntry) : undefined;
+
+  for (const barrel of [...ctx.directBarrels].sort()) {
+    const text = session.texts.get(barrel);
+    const node = ctx.graph.modules.get(barrel);
+    if (text === undefined || !node) continue;
+    const names = mapOf(plan, barrel);
+    for (const edge of realEdges(node)) {
+      if (!REEXPORT.has(edge.kind) || edge.target.type !== 'file' || !ctx.moves.has(edge.target.path)) continue;
+      const moved = ctx.moves.get(edge.target.path) as string;
+      const statement = statementAtSpecifier(text, edge.start);
+      if (statement?.keyword === 'import') continue;
+      if (!statement) {
+        warn(session, `${barrel}: cannot read the re-export of '${edge.specifier}' (line ${edge.line}); ${session.shim ? 'check' : 'remove'} it by hand`);
+        continue;
+      }
+      const exported = new Map<string, string>();
+      if (statement.star) {
+        const listed = exportsOf(session, edge.target.path, exportsCache, new Set());
+        if (listed.partial) plan.partial.add(barrel);
+        for (const name of listed.names) if (name !== 'default') exported.set(name, name);
+      } else if (statement.namespace) exported.set(statement.namespace, '*');
+      else for (const item of statement.named?.entries ?? []) exported.set(item.local, item.imported);
+      const viaEntry = entry !== undefined && ctx.publicFiles.has(barrel) && entry.copy(text, statement, moved, [...exported.keys()], barrel);
+      for (const [name, inModule] of exported) names.set(name, { file: moved, name: inModule, directName: name, viaEntry });
+      if (!session.shim) {
+        const range = statementRemovalRange(text, statement.start, statement.end);
+        addEdit(session, barrel, { start: range.start, end: range.end, text: '' });
+      }
+    }
+  }
+  // Barrels above: names travel up through `export *` and `export { a as b }`.
+  for (let round = 0, changed = true; changed && round <= ctx.barrels.size; round++) {
+    changed = false;
+    for (const barrel of ctx.barrels) {
+      const text = session.texts.get(barrel);
+      const node = ctx.graph.modules.get(barrel);
+      if (text === undefined || !node) continue;
+      for (const edge of realEdges(node)) {
+        if (!REEXPORT.has(edge.kind) || edge.target.type !== 'file' || edge.target.path === barrel) continue;
+        const below = plan.names.get(edge.target.path);
+        if (!below || below.size === 0) continue;
+        const statement = statementAtSpecifier(text, edge.start);
+        if (!statement) continue;
+        const names = mapOf(plan, barrel);
+        const pass = (from: string, to: string) => {
+          const origin = below.get(from);
+          if (origin && !names.has(to)) {
+            names.set(to, origin);
+            changed = true;
+          }
+        };
+        if (statement.star) {
+          for (const name of below.keys()) if (name !== 'default') pass(name, name);
+          if (plan.partial.has(edge.target.path) && !plan.partial.has(barrel)) {
+            plan.partial.add(barrel);
+            changed = true;
+          }
+        } else for (const item of statement.named?.entries ?? []) pass(item.imported, item.local);
+      }
+    }
+  }
+  return plan;
+}
+
+function mapOf(plan: BarrelPlan, barrel: string): Map<string, Origin> {
+  let names = plan.names.get(barrel);
+  if (!names) {
+    names = new Map();
+    plan.names.set(barrel, names);
+  }
+  return names;
+}
+
+/** Names a moved module exports, following its own `export *` into other moved modules. */
+function exportsOf(
+  session: Session,
+  file: string,
+  cache: Map<string, { names: Set<string>; partial: boolean }>,
+  visiting: Set<string>,
+): { names: Set<string>; partial: boolean } {
+  const cached = cache.get(file);
+  if (cached) return cached;
+  const text = session.texts.get(file);
+  const node = session.ctx.graph.modules.get(file);
+  if (text === undefined || !node || visiting.has(file)) return { names: new Set(), partial: true };
+  visiting.add(file);
+  const scanned = scanExports(text);
+  const out = { names: new Set(scanned.names), partial: false };
+  for (const start of scanned.starSpecifiers) {
+    const edge = realEdges(node).find((e) => e.start === start);
+    if (edge?.target.type === 'file' && session.ctx.moves.has(edge.target.path)) {
+      const nested = exportsOf(session, edge.target.path, cache, visiting);
+      for (const name of nested.names) if (name !== 'default') out.names.add(name);
+      out.partial ||= nested.partial;
+    } else out.partial = true;
+  }
+  cache.set(file, out);
+  return out;
+}
+
+/** Appends re-exports to the new package's entry, refusing names it already exports. */
+class EntryWriter {
+  private readonly exported: Set<string>;
+  private readonly text: string;
+
+  constructor(
+    private readonly session: Session,
+    private readonly entry: string,
+  ) {
+    this.text = session.texts.get(entry) ?? '';
+    this.exported = scanExports(this.text).names;
+  }
+
+  copy(source: string, statement: ModuleStatement, movedFile: string, names: string[], barrel: string): boolean {
+    const { session, entry } = this;
+    if (!session.texts.has(entry) || !statement.spec) return false;
+    const clash = names.filter((n) => this.exported.has(n));
+    if (clash.length > 0) {
+      warn(session, `${entry} already exports ${clash.join(', ')}: importers of ${barrel} get those names from ${movedFile} directly instead`);
+      return false;
+    }
+    const { ctx } = session;
+    const node = ctx.graph.modules.get(entry);
+    const style = (node && styleOfFile(node)) ?? styleOfPackage(ctx.graph, ctx.to, session.styleCache);
+    const specifier = relativeSpecifier(entry, movedFile, style);
+    const copied = source.slice(statement.start, statement.spec.start) + specifier + source.slice(statement.spec.end, statement.end);
+    const newline = newlineOf(this.text);
+    const lead = this.text.length > 0 && !this.text.endsWith('\n') ? newline : '';
+    addEdit(session, entry, { start: this.text.length, end: this.text.length, text: `${lead}${copied}${newline}` });
+    for (const name of names) this.exported.add(name);
+    session.addedEntryReexports.add(movedFile);
+    return true;
+  }
+}
+
+/** Result of pointing an import of a barrel at where its moved names went. */
+export interface BarrelSplit {
+  /** The import named moved symbols and was rewritten. */
+  handled: boolean;
+  /** Part of it still imports the barrel. */
+  remaining: boolean;
+  edges: EdgeAfter[];
+}
+
+/**
+ * `import { a, Moved } from '@old'` -> `import { a } from '@old'` + `import { Moved } from '@new'`
+ * (or just a new specifier when every name moved). Names are renamed where the barrel renamed
+ * them; `type` modifiers, quotes and semicolons follow the original statement.
+ */
+export function splitBarrelImport(session: Session, plan: BarrelPlan, file: string, edge: ImportEdge, text: string): BarrelSplit {
+  const none: BarrelSplit = { handled: false, remaining: true, edges: [] };
+  const { ctx, world } = session;
+  if (edge.target.type !== 'file') return none;
+  const barrel = edge.target.path;
+  const names = plan.names.get(barrel);
+  if (!names || names.size === 0) return none;
+  const statement = statementAtSpecifier(text, edge.start);
+  if (!statement?.spec) return none;
+  const fileAfter = ctx.moves.get(file) ?? file;
+  if (statement.namespace) {
+    warn(session, `${fileAfter}: imports '${edge.specifier}' as a namespace; uses of names that moved to ${ctx.to.name} through it must be updated by hand`);
+    return none;
+  }
+  const entries = statement.named?.entries ?? [];
+  if (statement.defaultName && names.has('default'))
+    warn(session, `${fileAfter}: the default import from '${edge.specifier}' moved to ${ctx.to.name}; update it by hand`);
+  if (plan.partial.has(barrel) && entries.some((e) => !names.has(e.imported))) {
+    warn(session, `${fileAfter}: '${edge.specifier}' re-exports moved modules through \`export *\` chains that could not all be read; check its imports`);
+  }
+  const moving = entries.filter((e) => names.has(e.imported));
+  if (moving.length === 0) return none;
+
+  const groups = new Map<string, { named: string[]; namespaces: string[]; unchanged: boolean }>();
+  const importerPackage = world.packageNameOf(fileAfter);
+  for (const item of moving) {
+    const origin = names.get(item.imported) as Origin;
+    let specifier: string;
+    let inTarget: string;
+    if (importerPackage !== ctx.to.name && origin.viaEntry && ctx.targetEntry && session.addedEntryReexports.has(origin.file)) {
+      const entryAfter = ctx.moves.get(ctx.targetEntry) ?? ctx.targetEntry;
+      specifier = packageSpecifier(session, ctx.to.name, entryAfter, fileAfter, [origin.directName]) ?? ctx.to.name;
+      inTarget = origin.directName;
+    } else {
+      const movedFrom = [...ctx.moves].find(([, to]) => to === origin.file)?.[0] ?? origin.file;
+      specifier = chooseSpecifier(session, {
+        file,
+        fileAfter,
+        specifier: edge.specifier,
+        kind: edge.kind,
+        targetBefore: movedFrom,
+        target: origin.file,
+        names: [origin.name],
+      });
+      inTarget = origin.name;
+    }
+    const group = groups.get(specifier) ?? { named: [], namespaces: [], unchanged: true };
+    if (inTarget === '*') {
+      group.namespaces.push(item.local);
+      group.unchanged = false;
+    } else {
+      const rename = inTarget === item.local ? nameText(inTarget) : `${nameText(inTarget)} as ${nameText(item.local)}`;
+      group.named.push(`${item.typeOnly ? 'type ' : ''}${rename}`);
+      if (inTarget !== item.imported) group.unchanged = false;
+    }
+    groups.set(specifier, group);
+  }
+  for (const specifier of groups.keys()) session.specifierChanges.push({ file: fileAfter, from: edge.specifier, to: specifier });
+  const edges: EdgeAfter[] = [...groups.keys()].map(() => ({ workspacePackage: ctx.to.name }));
+  const allMoving = moving.length === entries.length && !statement.defaultName;
+  const [onlySpecifier, onlyGroup] = [...groups][0] ?? [];
+  if (allMoving && groups.size === 1 && onlyGroup?.unchanged && onlySpecifier !== undefined) {
+    addEdit(session, file, { start: edge.start, end: edge.end, text: onlySpecifier });
+    return { handled: true, remaining: false, edges };
+  }
+  const newline = newlineOf(text);
+  const indent = indentationAt(text, statement.start);
+  const created = [...groups].flatMap(([specifier, group]) => newStatements(statement, specifier, group));
+  if (allMoving) {
+    addEdit(session, file, { start: statement.start, end: statement.end, text: created.join(newline + indent) });
+    return { handled: true, remaining: false, edges };
+  }
+  removeEntries(session, file, text, statement, new Set(moving));
+  addEdit(session, file, { start: statement.end, end: statement.end, text: created.map((s) => newline + indent + s).join('') });
+  return { handled: true, remaining: true, edges };
+}
+
+function nameText(name: string): string {
+  return IDENTIFIER.test(name) ? name : JSON.stringify(name);
+}
+
+function newStatements(statement: ModuleStatement, specifier: string, group: { named: string[]; namespaces: string[] }): string[] {
+  const spec = statement.spec as NonNullable<ModuleStatement['spec']>;
+  const head = `${statement.keyword}${statement.typeOnly ? ' type' : ''}`;
+  const tail = ` from ${spec.quote}${specifier}${spec.quote}${statement.semicolon ? ';' : ''}`;
+  const out: string[] = [];
+  if (group.named.length > 0) out.push(`${head} { ${group.named.join(', ')} }${tail}`);
+  for (const local of group.namespaces) out.push(`${head} * as ${nameText(local)}${tail}`);
+  return out;
+}
+
+/** Delete `moving` entries from the statement's `{ }` list, keeping the others' layout. */
+function removeEntries(session: Session, file: string, text: string, statement: ModuleStatement, moving: Set<unknown>): void {
+  const named = statement.named;
+  if (!named) return;
+  const entries = named.entries;
+  const kept = entries.filter((e) => !moving.has(e));
+  if (kept.length === 0) {
+    // `import d, { a, b } from` -> `import d from`
+    const comma = text.lastIndexOf(',', named.open);
+    const start = comma > statement.start ? comma : named.open;
+    addEdit(session, file, { start, end: named.close + 1, text: '' });
+    return;
+  }
+  const lastKept = kept[kept.length - 1] as (typeof entries)[number];
+  const lastKeptIndex = entries.indexOf(lastKept);
+  entries.forEach((entry, i) => {
+    if (!moving.has(entry)) return;
+    if (i < lastKeptIndex) addEdit(session, file, { start: entry.start, end: (entries[i + 1] as (typeof entries)[number]).start, text: '' });
+  });
+  const tail = entries.slice(lastKeptIndex + 1);
+  if (tail.length > 0) addEdit(session, file, { start: lastKept.end, end: (tail[tail.length - 1] as (typeof entries)[number]).end, text: '' });
+}

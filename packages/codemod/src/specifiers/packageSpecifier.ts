@@ -1,0 +1,260 @@
+import { splitPackageSpecifier } from '@monorefactor/analyzer';
+import type { ExportsField, WorkspacePackage } from '@monorefactor/core';
+import { type Session, warn } from '../compute/session.js';
+import { realEdges } from '../footprint/moveContext.js';
+import { manifestPath } from '../footprint/moveFootprint.js';
+import { formatJson, indentUnitOf, setProperty } from '../json/jsonEdit.js';
+import { findNode, type JsonNode, parseJsonTree } from '../json/jsonTree.js';
+import { editJson } from '../manifests/jsonFiles.js';
+import { indentationAt } from '../text/edits.js';
+import { exportCandidates, mirrorExportsValue, sourceStem, subpathKeyFor, subpathMap } from './exportsReverse.js';
+import { pathsAliasCandidates } from './pathsAlias.js';
+
+/**
+ * The specifier another package uses for `targetFile` of `targetPackage` (post-move paths): a subpath
+ * its `exports` already maps to the file; else, without `exports`, its bare name when the file is
+ * (or is re-exported by) its entry, or a package-named tsconfig alias; else a new `exports` entry,
+ * written in the manifest's own style. Every answer is checked with the post-move resolver.
+ */
+export function packageSpecifier(session: Session, targetPackage: string, targetFile: string, importerFile: string, names: string[]): string | undefined {
+  const { world } = session;
+  const pkg = world.workspace.packages.get(targetPackage);
+  if (!pkg) return undefined;
+  const importerPackage = world.packageNameOf(importerFile) ?? '';
+  const key = `${importerPackage}\u0000${targetFile}\u0000${pkg.manifest.exports === undefined ? names.join(',') : ''}`;
+  if (session.specifierCache.has(key)) return session.specifierCache.get(key);
+  const found = findSpecifier(session, pkg, targetFile, importerFile, names);
+  session.specifierCache.set(key, found);
+  return found;
+}
+
+function findSpecifier(session: Session, pkg: WorkspacePackage, targetFile: string, importerFile: string, names: string[]): string | undefined {
+  const { world } = session;
+  const exports = pkg.manifest.exports;
+  const leads = (spec: string) => world.leadsTo(importerFile, spec, 'import', targetFile);
+  if (exports !== undefined) {
+    for (const subpath of exportCandidates(pkg, exports, targetFile)) {
+      const spec = subpath === '.' ? pkg.name : pkg.name + subpath.slice(1);
+      if (leads(spec)) return spec;
+    }
+    return addExportsEntry(session, pkg, targetFile, importerFile);
+  }
+  if (leads(pkg.name)) return pkg.name;
+  const tsconfig = world.packageOf(importerFile)?.tsconfig ?? world.workspace.tsconfig;
+  for (const alias of pathsAliasCandidates(tsconfig, targetFile)) {
+    if (splitPackageSpecifier(alias).name === pkg.name && leads(alias)) return alias;
+  }
+  if (entryReexports(session, pkg, targetFile, names) && leads(pkg.name)) return pkg.name;
+  return addExportsEntry(session, pkg, targetFile, importerFile);
+}
+
+/** The package's entry re-exports `file` (directly, with `*` or every name needed). */
+function entryReexports(session: Session, pkg: WorkspacePackage, file: string, names: string[]): boolean {
+  const { ctx } = session;
+  if (session.addedEntryReexports.has(file) && pkg.name === ctx.to.name) return true;
+  const entries = ctx.graph.packageEntries.get(pkg.name) ?? [];
+  const seen = new Set<string>();
+  const queue = [...entries];
+  while (queue.length > 0) {
+    const node = ctx.graph.modules.get(queue.pop() as string);
+    if (!node || seen.has(node.path)) continue;
+    seen.add(node.path);
+    for (const edge of realEdges(node)) {
+      if ((edge.kind !== 'export' && edge.kind !== 'export-type') || edge.target.type !== 'file') continue;
+      if (ctx.directBarrels.has(node.path) && ctx.moves.has(edge.target.path) && !session.shim) continue;
+      const target = ctx.moves.get(edge.target.path) ?? edge.target.path;
+      if (target === file && (edge.names.includes('*') || names.every((n) => edge.names.includes(n)))) return true;
+      if (edge.names.includes('*')) queue.push(edge.target.path);
+    }
+  }
+  return false;
+}
+
+/**
+ * Add `"./sub": <value>` for `targetFile` to the package's `exports`, mirroring an existing entry
+ * (`./dist/index.d.ts` -> `./dist/sub.d.ts`), or create `exports` (keeping `.` and every subpath
+ * other packages already import) when the package has none.
+ */
+function addExportsEntry(session: Session, pkg: WorkspacePackage, targetFile: string, importerFile: string): string | undefined {
+  const { world } = session;
+  const file = manifestPath(pkg);
+  const manifest = pkg.manifest;
+  const map = subpathMap(manifest.exports) ?? {};
+  const newStem = sourceStem(pkg, targetFile);
+  let key = subpathKeyFor(pkg, targetFile);
+  if (key === '.' || Object.hasOwn(map, key)) key = `./${newStem}`;
+  if (Object.hasOwn(map, key)) {
+    warn(session, `${file}: exports already has "${key}" for another file; add an export for ${targetFile} by hand`);
+    return undefined;
+  }
+  const template = pickTemplate(session, pkg, map);
+  const mirrored = template ? mirrorExportsValue(template.value, template.stem, newStem) : undefined;
+  const direct = `./${pkg.dir === '.' ? targetFile : targetFile.slice(pkg.dir.length + 1)}`;
+  const spec = pkg.name + key.slice(1);
+  for (const value of mirrored !== undefined ? [mirrored, direct] : [direct]) {
+    const before = manifest.exports;
+    const next = withSubpath(session, pkg, map, key, value, targetFile);
+    manifest.exports = next;
+    world.invalidate();
+    if (world.leadsTo(importerFile, spec, 'import', targetFile)) {
+      const written = editJson(session, file, `an exports entry "${key}" for ${targetFile}`, (text) =>
+        writeExports(text, before, key, value, value === mirrored ? template?.key : undefined, next),
+      );
+      if (!written) {
+        manifest.exports = before;
+        world.invalidate();
+        return undefined;
+      }
+      return spec;
+    }
+    manifest.exports = before;
+    world.invalidate();
+  }
+  warn(session, `${file}: could not find or add an exports entry that leads to ${targetFile}`);
+  return undefined;
+}
+
+interface Template {
+  key: string;
+  value: ExportsField;
+  stem: string;
+}
+
+/** An exact entry (other than `.` first) whose file is known, to copy the layout from. */
+function pickTemplate(session: Session, pkg: WorkspacePackage, map: Record<string, ExportsField>): Template | undefined {
+  const keys = Object.keys(map).filter((k) => k.startsWith('.') && !k.includes('*') && !k.endsWith('/') && k !== './package.json');
+  keys.sort((a, b) => (a === '.' ? 1 : 0) - (b === '.' ? 1 : 0));
+  for (const key of keys) {
+    const spec = key === '.' ? pkg.name : pkg.name + key.slice(1);
+    const found = session.world.resolve(`${pkg.dir}/package.json`, spec, 'import');
+    if (found.type !== 'file') continue;
+    return { key, value: map[key] as ExportsField, stem: sourceStem(pkg, found.path) };
+  }
+  if (Object.keys(map).length === 0) {
+    // no exports at all: main/types describe the `.` layout
+    const entry = session.world.resolve(`${pkg.dir}/package.json`, pkg.name, 'import');
+    const dot = dotValue(pkg);
+    if (entry.type === 'file' && dot !== undefined) return { key: '.', value: dot, stem: sourceStem(pkg, entry.path) };
+  }
+  return undefined;
+}
+
+/** `exports["."]` for a package that has none, from `types`/`main`/`module`. */
+function dotValue(pkg: WorkspacePackage): ExportsField | undefined {
+  const { manifest } = pkg;
+  const main = typeof manifest.main === 'string' ? manifest.main : typeof manifest.module === 'string' ? manifest.module : undefined;
+  const types = typeof manifest.types === 'string' ? manifest.types : typeof manifest.typings === 'string' ? manifest.typings : undefined;
+  const dotted = (p: string) => (p.startsWith('./') ? p : `./${p}`);
+  if (main && types && types !== main) return { types: dotted(types), default: dotted(main) };
+  if (main ?? types) return dotted((main ?? types) as string);
+  return undefined;
+}
+
+/** The `exports` value after adding `key` (the structure the resolver sees). */
+function withSubpath(
+  session: Session,
+  pkg: WorkspacePackage,
+  map: Record<string, ExportsField>,
+  key: string,
+  value: ExportsField,
+  targetFile: string,
+): ExportsField {
+  if (pkg.manifest.exports !== undefined) return { ...map, [key]: value };
+  const out: Record<string, ExportsField> = {};
+  const dot = dotValue(pkg) ?? entryPath(session, pkg);
+  if (dot !== undefined) out['.'] = dot;
+  for (const [subpath, file] of importedSubpaths(session, pkg)) {
+    if (file === targetFile) continue;
+    const template = pickTemplate(session, pkg, {});
+    const mirrored = template ? mirrorExportsValue(template.value, template.stem, sourceStem(pkg, file)) : undefined;
+    out[subpath] = mirrored ?? `./${file.slice(pkg.dir.length + 1)}`;
+  }
+  out[key] = value;
+  return out;
+}
+
+function entryPath(session: Session, pkg: WorkspacePackage): string | undefined {
+  const entry = session.world.resolve(`${pkg.dir}/package.json`, pkg.name, 'import');
+  return entry.type === 'file' ? `./${entry.path.slice(pkg.dir.length + 1)}` : undefined;
+}
+
+/** Subpaths (`./x`) other packages import today, with the files they lead to (post-move paths). */
+function importedSubpaths(session: Session, pkg: WorkspacePackage): Map<string, string> {
+  const out = new Map<string, string>();
+  const { ctx } = session;
+  for (const edge of ctx.graph.packageEdges.values()) {
+    if (edge.to !== pkg.name) continue;
+    for (const cross of edge.edges) {
+      const { name, subpath } = splitPackageSpecifier(cross.specifier);
+      if (name !== pkg.name || subpath === '.' || ctx.moves.has(cross.to)) continue;
+      out.set(subpath, cross.to);
+    }
+  }
+  return new Map([...out].sort((a, b) => a[0].localeCompare(b[0])));
+}
+
+/** Write the new `exports` into the manifest text, touching as little as possible. */
+function writeExports(
+  text: string,
+  before: ExportsField | undefined,
+  key: string,
+  value: ExportsField,
+  templateKey: string | undefined,
+  next: ExportsField,
+): string {
+  const unit = indentUnitOf(text);
+  const tree = parseJsonTree(text);
+  const exportsNode = findNode(tree, ['exports']);
+  const isSubpathObject = exportsNode?.type === 'object' && exportsNode.properties.some((p) => p.key.startsWith('.'));
+  if (exportsNode && isSubpathObject && before !== undefined) {
+    const templateNode = templateKey !== undefined ? findNode(tree, ['exports', templateKey]) : undefined;
+    const valueText = templateNode ? copyLayout(text, templateNode, value) : formatJson(value, unit);
+    const keys = exportsNode.properties.map((p) => p.key);
+    const index = keys[keys.length - 1] === './package.json' ? keys.length - 1 : keys.length;
+    return setProperty(text, ['exports', key], valueText, { index });
+  }
+  if (exportsNode && before !== undefined) {
+    // sugar form ("exports": "./x.js" or conditions only): becomes { ".": <old>, key: value }
+    const old = dedent(text.slice(exportsNode.start, exportsNode.end), indentationAt(text, exportsNode.start));
+    const body = `{\n${unit}".": ${old.replace(/\n/g, `\n${unit}`)},\n${unit}${JSON.stringify(key)}: ${formatJson(value, unit).replace(/\n/g, `\n${unit}`)}\n}`;
+    return setProperty(text, ['exports'], body);
+  }
+  const root = tree.type === 'object' ? tree.properties.map((p) => p.key) : [];
+  const after = ['types', 'typings', 'module', 'main'].map((k) => root.indexOf(k)).reduce((a, b) => Math.max(a, b), -1);
+  return setProperty(text, ['exports'], formatJson(next, unit), { index: after === -1 ? root.length : after + 1 });
+}
+
+/** The template entry's text with each path string replaced by the mirrored one (same layout). */
+function copyLayout(text: string, template: JsonNode, value: ExportsField): string {
+  const strings: JsonNode[] = [];
+  const collect = (node: JsonNode) => {
+    if (node.type === 'string') strings.push(node);
+    else if (node.type === 'object') for (const p of node.properties) collect(p.value);
+    else if (node.type === 'array') for (const item of node.items) collect(item);
+  };
+  collect(template);
+  const replacements = flatten(value);
+  if (replacements.length !== strings.length) return formatJson(value, indentUnitOf(text));
+  let out = '';
+  let cursor = template.start;
+  strings.forEach((node, i) => {
+    out += text.slice(cursor, node.start) + JSON.stringify(replacements[i]);
+    cursor = node.end;
+  });
+  out += text.slice(cursor, template.end);
+  return dedent(out, indentationAt(text, template.start));
+}
+
+function flatten(value: ExportsField): (string | null)[] {
+  if (value === null || typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(flatten);
+  return Object.values(value).flatMap(flatten);
+}
+
+function dedent(text: string, indent: string): string {
+  if (!indent) return text;
+  return text
+    .split('\n')
+    .map((line, i) => (i > 0 && line.startsWith(indent) ? line.slice(indent.length) : line))
+    .join('\n');
+}

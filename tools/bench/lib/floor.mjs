@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// The read+parse floor: list every JS/TS source file of a workspace (the same walk rules as the
+// analyzer: skip node_modules, dot-directories and build output), read it and parse it with
+// oxc-parser's parseSync, touching only the module record (static imports/exports, dynamic
+// imports) that any import graph needs. No resolution, no AST walk, no fingerprints.
+//
+//   node tools/bench/lib/floor.mjs <dir> [--workers N]     (0 = this thread; prints one JSON line)
+//
+// oxc-parser is loaded from the analyzer package so the floor uses the same parser build.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+
+const repoRoot = process.env.BENCH_REPO_ROOT ?? path.resolve(import.meta.dirname, '..', '..', '..');
+const requireFromAnalyzer = createRequire(path.join(repoRoot, 'packages', 'analyzer', 'package.json'));
+const { parseSync } = await import(pathToFileURL(requireFromAnalyzer.resolve('oxc-parser')).href);
+
+const SKIPPED = new Set(['node_modules', 'dist', 'build', 'out', 'coverage']);
+const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
+
+function listFiles(root) {
+  const files = [];
+  const walk = (rel) => {
+    for (const entry of readdirSync(rel ? path.join(root, rel) : root, { withFileTypes: true })) {
+      const name = entry.name;
+      const child = rel ? `${rel}/${name}` : name;
+      if (entry.isDirectory()) {
+        if (!name.startsWith('.') && !SKIPPED.has(name)) walk(child);
+      } else if (entry.isFile() && SOURCE.test(name)) files.push(child);
+    }
+  };
+  walk('');
+  return files.sort();
+}
+
+/** Read and parse `files`; returns totals only, so nothing large crosses a thread boundary. */
+function readAndParse(root, files) {
+  let bytes = 0;
+  let imports = 0;
+  let readMs = 0;
+  let parseMs = 0;
+  for (const file of files) {
+    const t0 = performance.now();
+    const source = readFileSync(path.join(root, file), 'utf8');
+    const t1 = performance.now();
+    const result = parseSync(file, source, { sourceType: 'unambiguous' });
+    const module = result.module;
+    imports += module.staticImports.length + module.staticExports.length + module.dynamicImports.length;
+    parseMs += performance.now() - t1;
+    readMs += t1 - t0;
+    bytes += source.length;
+  }
+  return { files: files.length, bytes, imports, readMs, parseMs };
+}
+
+if (!isMainThread) {
+  parentPort.on('message', (files) => {
+    if (files === null) process.exit(0);
+    parentPort.postMessage(readAndParse(workerData.root, files));
+  });
+} else {
+  const args = process.argv.slice(2);
+  const root = path.resolve(args.find((a) => !a.startsWith('--')) ?? '.');
+  const wi = args.indexOf('--workers');
+  const workers = wi === -1 ? 0 : Number(args[wi + 1]);
+  const started = performance.now();
+  const files = listFiles(root);
+  const listMs = performance.now() - started;
+  let totals;
+  if (workers <= 0) {
+    totals = readAndParse(root, files);
+  } else {
+    // Same scheduling idea as the analyzer: small chunks handed out on demand.
+    const chunk = Math.max(25, Math.min(250, Math.ceil(files.length / (workers * 8))));
+    totals = { files: 0, bytes: 0, imports: 0, readMs: 0, parseMs: 0 };
+    let next = 0;
+    const run = () =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker(new URL(import.meta.url), { workerData: { root } });
+        const send = () => {
+          if (next >= files.length) {
+            worker.postMessage(null);
+            return;
+          }
+          worker.postMessage(files.slice(next, next + chunk));
+          next += chunk;
+        };
+        worker.on('message', (part) => {
+          for (const key of Object.keys(totals)) totals[key] += part[key];
+          send();
+        });
+        worker.once('online', send);
+        worker.once('error', reject);
+        worker.once('exit', resolve);
+      });
+    await Promise.all(Array.from({ length: workers }, run));
+  }
+  const ms = performance.now() - started;
+  process.stdout.write(
+    `${JSON.stringify({
+      workers,
+      files: totals.files,
+      bytes: totals.bytes,
+      imports: totals.imports,
+      listMs: Math.round(listMs),
+      // Summed over threads: CPU-ish time of each phase.
+      readMs: Math.round(totals.readMs),
+      parseMs: Math.round(totals.parseMs),
+      ms: Math.round(ms),
+    })}\n`,
+  );
+}
