@@ -7,8 +7,8 @@ import { CLI, type FixtureRepo, makeFixtureRepo } from '../helpers/gitFixture.js
 
 // `refactor ui` in a real terminal: tmux gives the CLI a TTY of a known size, `send-keys` types and
 // `capture-pane` reads the screen. Opt-in until the CLI's `ui` command is wired:
-// REFACTOR_E2E_UI=1 npx vitest run tests/ui
-const enabled = Boolean(process.env.REFACTOR_E2E_UI) && spawnSync('tmux', ['-V']).status === 0;
+// Runs whenever tmux is installed; REFACTOR_E2E_UI=0 skips it.
+const enabled = process.env.REFACTOR_E2E_UI !== '0' && spawnSync('tmux', ['-V']).status === 0;
 
 /** Our own tmux server socket: the test never touches a user's tmux server, and removes it. */
 const SOCKET = path.join(os.tmpdir(), `refactor-e2e-${process.pid}.sock`);

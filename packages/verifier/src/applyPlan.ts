@@ -11,8 +11,8 @@ import {
   RefactorError,
   UsageError,
 } from '@monorefactor/core';
-import { assertCleanTree, commitAll, gitDir, headSha, rollback } from './git.js';
-import { type Journal, newJournal, readJournal, writeJournal } from './journal.js';
+import { assertCleanTree, commitAll, git, gitDir, headSha, rollback } from './git.js';
+import { type BatchRecord, type Journal, newJournal, readJournal, writeJournal } from './journal.js';
 import { appendMigration } from './migrationGuide.js';
 import { verifyTree } from './verifyTree.js';
 
@@ -103,10 +103,25 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyReport> {
     throwIfAborted(options.signal, root);
     const batch = index + 1;
     emit({ type: 'batch:start', batch, total, tasks: ids });
+    // A batch interrupted after one of its commits landed: keep those moves, redo the rest.
+    const landed = record.status === 'running' ? await landedCommits(root, record) : [];
+    if (record.status !== 'running') record.baseSha = await headSha(root);
     record.status = 'running';
     writeJournal(dotGit, journal);
-    const batchMoves = ids.map((id) => moves.get(id)).filter((m): m is PlannedMove => m !== undefined);
-    const outcome = await attempt(batchMoves, { ...options, emit, state, batch, total });
+    const done = new Set(landed.flatMap((c) => c.moves));
+    const batchMoves = ids
+      .filter((id) => !done.has(id))
+      .map((id) => moves.get(id))
+      .filter((m): m is PlannedMove => m !== undefined);
+    const recordCommit = (title: string, ids: string[], sha?: string) => {
+      record.commits = record.commits ?? [];
+      const existing = record.commits.find((c) => c.title === title && !c.sha);
+      if (existing && sha) existing.sha = sha;
+      else record.commits.push({ title, moves: ids });
+      writeJournal(dotGit, journal);
+    };
+    const outcome = await attempt(batchMoves, { ...options, emit, state, batch, total, recordCommit });
+    outcome.committed.unshift(...landed.map((c) => ({ batch, sha: c.sha, moves: c.moves })));
     record.committed = outcome.committed.flatMap((c) => c.moves);
     record.failed = outcome.failed.map((f) => ({ id: f.id, reason: f.reason }));
     record.sha = outcome.committed.at(-1)?.sha;
@@ -145,7 +160,32 @@ export async function assertNoInterruptedRun(root: string): Promise<void> {
   }
 }
 
+/** Commits of an interrupted batch that landed: recorded in the journal and present since its base. */
+async function landedCommits(root: string, record: BatchRecord): Promise<{ sha: string; moves: string[] }[]> {
+  if (!record.baseSha || !record.commits?.length) return [];
+  const log = await git(root, ['log', '--format=%H%x00%s', `${record.baseSha}..HEAD`]);
+  const subjects = new Map(
+    log
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [sha = '', subject = ''] = line.split('\u0000');
+        return [subject, sha] as const;
+      }),
+  );
+  const out: { sha: string; moves: string[] }[] = [];
+  for (const commit of record.commits) {
+    const sha = commit.sha ?? subjects.get(commit.title);
+    if (sha && subjects.has(commit.title)) {
+      commit.sha = sha;
+      out.push({ sha, moves: commit.moves });
+    }
+  }
+  return out;
+}
+
 interface AttemptContext extends ApplyOptions {
+  recordCommit: (title: string, moves: string[], sha?: string) => void;
   emit: EventSink;
   state: State;
   batch: number;
@@ -195,7 +235,16 @@ async function attempt(moves: PlannedMove[], ctx: AttemptContext): Promise<Attem
       baseSha,
       moves: done.map((e) => ({ move: doneMoves.find((m) => m.id === e.id) as PlannedMove, renames: e.renames, specifierChanges: e.specifierChanges })),
     });
+    ctx.recordCommit(
+      title,
+      doneMoves.map((m) => m.id),
+    );
     const sha = await commitAll(ctx.root, `${title}\n\n${commitBody(doneMoves)}`);
+    ctx.recordCommit(
+      title,
+      doneMoves.map((m) => m.id),
+      sha,
+    );
     ctx.emit({ type: 'commit', batch: ctx.batch, sha, message: title, tasks: doneMoves.map((m) => m.id) });
     // The new tree is the baseline for what follows.
     const after = await analyze({ cwd: ctx.root, config: ctx.config });
@@ -225,6 +274,12 @@ async function attempt(moves: PlannedMove[], ctx: AttemptContext): Promise<Attem
 
 export function commitTitle(moves: PlannedMove[], batch: number, total: number): string {
   const suffix = `(batch ${batch}/${total})`;
+  // A free-form agent task moves no files: its id and prompt say what it did.
+  const tasks = moves.filter((m) => m.files.length === 0);
+  if (tasks.length === moves.length) {
+    if (tasks.length === 1) return `refactor: ${tasks[0]?.id} ${firstLine(tasks[0]?.reasons?.[0] ?? 'agent task')} ${suffix}`;
+    return `refactor: agent tasks ${tasks.map((t) => t.id).join(', ')} ${suffix}`;
+  }
   if (moves.length === 1) {
     const move = moves[0] as PlannedMove;
     return `refactor: move ${sourceOf(move)} to ${move.toPackage} ${suffix}`;
@@ -233,10 +288,17 @@ export function commitTitle(moves: PlannedMove[], batch: number, total: number):
   return `refactor: move ${moves.length} modules to ${targets} ${suffix}`;
 }
 
+function firstLine(text: string): string {
+  const line = text.split('\n')[0] ?? '';
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+}
+
 function commitBody(moves: PlannedMove[]): string {
-  return moves
-    .map((m) => `- ${m.id}: ${m.files.map((f) => f.from).join(', ')} -> ${commonDir(m.files.map((f) => f.to))} (${m.fromPackage} -> ${m.toPackage})`)
-    .join('\n');
+  const line = (m: PlannedMove) =>
+    m.files.length === 0
+      ? `- ${m.id}: ${m.reasons?.[0] ?? 'agent task'}`
+      : `- ${m.id}: ${m.files.map((f) => f.from).join(', ')} -> ${commonDir(m.files.map((f) => f.to))} (${m.fromPackage} -> ${m.toPackage})`;
+  return moves.map(line).join('\n');
 }
 
 /** What a user would pass to --move: the moved directory, or the single file. */

@@ -8,6 +8,10 @@ export interface BatchRecord {
   sha?: string;
   committed: string[];
   failed: { id: string; reason: string }[];
+  /** HEAD when the batch started: where `--resume` looks for commits the journal did not see land. */
+  baseSha?: string;
+  /** Each commit of the batch, recorded just before it is made (sha set once it exists). */
+  commits?: { title: string; moves: string[]; sha?: string }[];
 }
 
 /** `.git/refactor/journal.json`: what an apply run planned and what it finished, for `--resume`. */

@@ -112,6 +112,7 @@ function pseudoMove(task: AgentTask): PlannedMove {
     toPackage: task.toPackage ?? '',
     footprint: task.footprint,
     executor: 'agent',
+    reasons: [task.prompt],
     ...(task.dependsOn?.length ? { dependsOn: task.dependsOn } : {}),
   };
 }
