@@ -130,10 +130,17 @@ describe('workspace packages whose manifests point at build output', () => {
     'packages/mainonly/package.json': { name: '@t/mainonly', main: './lib/index.js' },
     'packages/mainonly/src/index.ts': 'export const m = 1;',
     'packages/mainonly/src/extra.ts': 'export const e = 1;',
+    // a bundler (tsup/tsdown) emits index.mjs from index.ts (seen in changesets)
+    'packages/bundled/package.json': { name: '@t/bundled', exports: { '.': './dist/index.mjs', './package.json': './package.json' } },
+    'packages/bundled/src/index.ts': 'export const u = 1;',
     'packages/app/package.json': { name: '@t/app' },
     'packages/app/src/index.ts': '',
   });
   const from = 'packages/app/src/index.ts';
+
+  it('maps a bundled `.mjs` entry back to its `.ts` source', () => {
+    expect(repo().resolve(from, '@t/bundled')).toEqual(file('packages/bundled/src/index.ts'));
+  });
 
   it('maps outDir back to rootDir (tsconfig)', () => {
     expect(repo().workspace.packages.get('@t/built')?.tsconfig).toMatchObject({ rootDir: 'packages/built/source', outDir: 'packages/built/output' });

@@ -32,8 +32,9 @@ export function createResolver(workspace: Workspace, files: ReadonlySet<string>)
 
   const isFile = (rel: string): boolean => {
     if (files.has(rel)) return true;
-    // Non-source imports (JSON, CSS, assets) exist on disk but are not in the source set.
-    if (!/\.[a-z0-9]+$/i.test(rel) || /\.[cm]?[jt]sx?$/.test(rel)) return false;
+    // Non-source imports (JSON, CSS, assets) and sources in skipped folders (`.vitepress/`)
+    // exist on disk but are not in the source set.
+    if (!/\.[a-z0-9]+$/i.test(rel)) return false;
     let known = assetCache.get(rel);
     if (known === undefined) {
       known = existsSync(path.join(workspace.root, rel));
@@ -65,7 +66,8 @@ export function createResolver(workspace: Workspace, files: ReadonlySet<string>)
     const direct = resolvePath(rel.replace(/\.d\.([cm]?)ts$/, '.$1js'));
     if (direct) return direct;
     for (const candidate of sourceCandidates(pkg, rel)) {
-      const found = resolvePath(candidate);
+      // A bundler may emit `index.mjs`/`index.cjs` from `index.ts`: try the bare stem too.
+      const found = resolvePath(candidate) ?? resolvePath(candidate.replace(/\.(?:d\.)?[cm]?[jt]sx?$/, ''));
       if (found) return found;
     }
     return undefined;
