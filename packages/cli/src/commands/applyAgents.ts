@@ -7,6 +7,8 @@ import { planBatches } from '@monorefactor/planner';
 import { planTableReporter } from '@monorefactor/reporters';
 import { applyPlan, assertCleanTree, assertNoInterruptedRun, gitDir, gitTopLevel } from '@monorefactor/verifier';
 import { createAgentExecutor, taskForMove } from '../engine/agentExecutor.js';
+import { createCodemodExecutor } from '../engine/codemodExecutor.js';
+import { createHybridExecutor } from '../engine/hybridExecutor.js';
 import { collectMoves, parseMoveArgs } from '../engine/movesFromFindings.js';
 import { type CliIo, useColor } from '../io.js';
 import { createLineLogger, createNdjsonWriter } from '../render/lineLogger.js';
@@ -73,7 +75,10 @@ export async function applyAgentCommand(root: string, options: ApplyCliOptions, 
       root,
       plan,
       config: analysis.config,
-      executor,
+      executor:
+        options.executor === 'auto' && !options.tasks
+          ? createHybridExecutor(createCodemodExecutor({ parallel: options.parallel ?? 4, shim: options.shim ?? false, onEvent: render }), executor)
+          : executor,
       typecheck: options.typecheck !== false,
       tests: options.tests !== false,
       resume: options.resume ?? false,
