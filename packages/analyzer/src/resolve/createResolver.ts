@@ -32,9 +32,13 @@ export function createResolver(workspace: Workspace, files: ReadonlySet<string>)
 
   const isFile = (rel: string): boolean => {
     if (files.has(rel)) return true;
-    // Non-source imports (JSON, CSS, assets) and sources in skipped folders (`.vitepress/`)
-    // exist on disk but are not in the source set.
-    if (!/\.[a-z0-9]+$/i.test(rel)) return false;
+    // Non-source imports (JSON, CSS, assets) exist on disk but are not in the source set.
+    if (!/\.[a-z0-9]+$/i.test(rel) || /\.[cm]?[jt]sx?$/.test(rel)) return false;
+    return existsOnDisk(rel);
+  };
+
+  /** A file that exists but was not listed (an asset, or a source in a skipped folder such as `.vitepress/`). */
+  const existsOnDisk = (rel: string): boolean => {
     let known = assetCache.get(rel);
     if (known === undefined) {
       known = existsSync(path.join(workspace.root, rel));
@@ -146,7 +150,8 @@ export function createResolver(workspace: Workspace, files: ReadonlySet<string>)
     else if (specifier.startsWith('.') || kind === 'reference') {
       const clean = specifier.split(/[?#]/)[0] ?? specifier;
       const rel = joinRel(dir, clean);
-      const found = resolvePath(rel) ?? resolveBuildOutput(rel);
+      const onDisk = !rel.startsWith('..') && /\.[a-z0-9]+$/i.test(rel) && existsOnDisk(rel) ? rel : undefined;
+      const found = resolvePath(rel) ?? resolveBuildOutput(rel) ?? onDisk;
       result = found ? { type: 'file', path: found } : { type: 'unresolved', reason: rel.startsWith('..') ? 'points outside the workspace' : 'no such file' };
     } else if (specifier.startsWith('/')) result = { type: 'unresolved', reason: 'absolute import paths are not portable' };
     else result = resolveBare(fromFile, specifier);
