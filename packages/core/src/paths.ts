@@ -39,3 +39,17 @@ export function isSourceFile(file: string): boolean {
 export function isDeclarationFile(file: string): boolean {
   return /\.d\.[cm]?ts$/.test(file);
 }
+
+/** The directory all paths share (`.` when none), or the single path itself: what a user passes to `--move`. */
+export function commonPath(paths: readonly string[]): string {
+  if (paths.length === 0) return '';
+  if (paths.length === 1) return paths[0] as string;
+  let common = (paths[0] ?? '').split('/').slice(0, -1);
+  for (const file of paths) {
+    const parts = file.split('/');
+    let i = 0;
+    while (i < common.length && parts[i] === common[i]) i++;
+    common = common.slice(0, i);
+  }
+  return common.join('/') || '.';
+}

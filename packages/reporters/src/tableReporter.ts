@@ -1,4 +1,4 @@
-import type { AnalysisResult } from '@monorefactor/core';
+import { type AnalysisResult, commonPath } from '@monorefactor/core';
 import { paint } from './ansi.js';
 import type { ReportOptions } from './types.js';
 
@@ -61,18 +61,10 @@ function section(out: string[], title: string, count: number, body: () => void):
   body();
 }
 
-/** The directory all files share, or the single file: what a user passes to --move. */
+/** The directory all (non-test) files share, or the single file: what a user passes to --move. */
 function commonSource(files: string[]): string {
   const nonTest = files.filter((f) => !/\.(test|spec)\./.test(f));
   const list = nonTest.length > 0 ? nonTest : files;
-  if (list.length === 1) return list[0] as string;
-  const parts = (list[0] as string).split('/');
-  let common = parts.slice(0, -1);
-  for (const file of list) {
-    const segs = file.split('/');
-    let i = 0;
-    while (i < common.length && segs[i] === common[i]) i++;
-    common = common.slice(0, i);
-  }
-  return common.join('/') || (list[0] as string);
+  const common = commonPath(list);
+  return common === '.' ? (list[0] as string) : common;
 }

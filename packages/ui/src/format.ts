@@ -65,16 +65,5 @@ export function percent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
 }
 
-/** The directory common to all paths, or the single path itself. */
-export function commonDir(paths: readonly string[]): string {
-  if (paths.length === 0) return '';
-  if (paths.length === 1) return paths[0] as string;
-  let common = (paths[0] ?? '').split('/').slice(0, -1);
-  for (const file of paths) {
-    const parts = file.split('/');
-    let i = 0;
-    while (i < common.length && parts[i] === common[i]) i++;
-    common = common.slice(0, i);
-  }
-  return common.join('/') || '.';
-}
+/** The directory common to all paths, or the single path itself (one implementation, in core). */
+export { commonPath as commonDir } from '@monorefactor/core';

@@ -1,5 +1,6 @@
 import { analyze } from '@monorefactor/analyzer';
 import {
+  commonPath,
   type EventSink,
   type FileMove,
   type Findings,
@@ -100,7 +101,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyReport> {
     const record = journal.batches[index];
     if (!record || record.status === 'committed' || record.status === 'failed' || record.status === 'partial') continue;
     await options.beforeWork?.();
-    throwIfAborted(options.signal, root);
+    throwIfAborted(options.signal);
     const batch = index + 1;
     emit({ type: 'batch:start', batch, total, tasks: ids });
     // A batch interrupted after one of its commits landed: keep those moves, redo the rest.
@@ -202,7 +203,7 @@ async function attempt(moves: PlannedMove[], ctx: AttemptContext): Promise<Attem
   const outcome: AttemptOutcome = { committed: [], failed: [] };
   if (moves.length === 0) return outcome;
   await ctx.beforeWork?.();
-  throwIfAborted(ctx.signal, ctx.root);
+  throwIfAborted(ctx.signal);
   const baseSha = await headSha(ctx.root);
   const executions = await ctx.executor.execute(moves, {
     root: ctx.root,
@@ -282,7 +283,7 @@ export function commitTitle(moves: PlannedMove[], batch: number, total: number):
   }
   if (moves.length === 1) {
     const move = moves[0] as PlannedMove;
-    return `refactor: move ${sourceOf(move)} to ${move.toPackage} ${suffix}`;
+    return `refactor: move ${commonPath(move.files.map((f) => f.from))} to ${move.toPackage} ${suffix}`;
   }
   const targets = [...new Set(moves.map((m) => m.toPackage))].join(', ');
   return `refactor: move ${moves.length} modules to ${targets} ${suffix}`;
@@ -297,28 +298,10 @@ function commitBody(moves: PlannedMove[]): string {
   const line = (m: PlannedMove) =>
     m.files.length === 0
       ? `- ${m.id}: ${m.reasons?.[0] ?? 'agent task'}`
-      : `- ${m.id}: ${m.files.map((f) => f.from).join(', ')} -> ${commonDir(m.files.map((f) => f.to))} (${m.fromPackage} -> ${m.toPackage})`;
+      : `- ${m.id}: ${m.files.map((f) => f.from).join(', ')} -> ${commonPath(m.files.map((f) => f.to))} (${m.fromPackage} -> ${m.toPackage})`;
   return moves.map(line).join('\n');
 }
 
-/** What a user would pass to --move: the moved directory, or the single file. */
-function sourceOf(move: PlannedMove): string {
-  const sources = move.files.map((f) => f.from);
-  return sources.length === 1 ? (sources[0] as string) : commonDir(sources);
-}
-
-function commonDir(files: string[]): string {
-  if (files.length === 1) return files[0] as string;
-  let common = (files[0] ?? '').split('/').slice(0, -1);
-  for (const file of files) {
-    const parts = file.split('/');
-    let i = 0;
-    while (i < common.length && parts[i] === common[i]) i++;
-    common = common.slice(0, i);
-  }
-  return common.join('/') || '.';
-}
-
-function throwIfAborted(signal: AbortSignal | undefined, _root: string): void {
+function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new RefactorError('E_ABORTED', 'apply was interrupted', { hint: 'run `refactor apply --resume` to finish' }, 1);
 }

@@ -11,6 +11,7 @@ import { createCodemodExecutor } from '../engine/codemodExecutor.js';
 import { collectMoves, parseMoveArgs } from '../engine/movesFromFindings.js';
 import { runWithRenderer } from '../engine/runWithRenderer.js';
 import { type CliIo, useColor } from '../io.js';
+import { failureLines } from '../render/lineLogger.js';
 import { unifiedDiff } from '../render/unifiedDiff.js';
 
 export interface ApplyCliOptions {
@@ -82,8 +83,7 @@ export async function applyCommand(dir: string, options: ApplyCliOptions, io: Cl
     resume: options.resume ?? false,
     makeExecutor: (onEvent) => createCodemodExecutor({ parallel: options.parallel ?? 4, shim: options.shim ?? false, onEvent }),
   });
-  if (!options.json)
-    for (const failure of report.failed) write(`failed ${failure.id}${failure.gate ? ` (${failure.gate})` : ''}: ${failure.reason.split('\n')[0]}`);
+  if (!options.json) for (const line of failureLines(report)) write(line);
   return report.ok ? ExitCode.ok : ExitCode.failed;
 }
 

@@ -11,7 +11,7 @@ import { createCodemodExecutor } from '../engine/codemodExecutor.js';
 import { createHybridExecutor } from '../engine/hybridExecutor.js';
 import { collectMoves, parseMoveArgs } from '../engine/movesFromFindings.js';
 import { type CliIo, useColor } from '../io.js';
-import { createLineLogger, createNdjsonWriter } from '../render/lineLogger.js';
+import { createLineLogger, createNdjsonWriter, failureLines } from '../render/lineLogger.js';
 import { type ApplyCliOptions, confirm } from './apply.js';
 
 /** Follow-up tasks deeper than this are dropped: an agent cannot fork-bomb the run. */
@@ -100,7 +100,7 @@ export async function applyAgentCommand(root: string, options: ApplyCliOptions, 
     else {
       write(`tasks: ${summary.done} done, ${summary.failed} failed, ${summary.retried} retried, ${summary.timedOut} timed out, ${summary.rejected} rejected`);
       write(`wall ${(summary.wallMs / 1000).toFixed(1)}s vs ${(summary.sumTaskMs / 1000).toFixed(1)}s of task time: ${summary.speedup.toFixed(2)}x`);
-      for (const failure of report.failed) write(`failed ${failure.id}${failure.gate ? ` (${failure.gate})` : ''}: ${failure.reason.split('\n')[0]}`);
+      for (const line of failureLines(report)) write(line);
     }
     return report.ok ? ExitCode.ok : ExitCode.failed;
   } finally {

@@ -8,6 +8,7 @@ import { createCodemodExecutor } from '../engine/codemodExecutor.js';
 import { moveFromFinding } from '../engine/movesFromFindings.js';
 import { runWithRenderer } from '../engine/runWithRenderer.js';
 import { type CliIo, useColor } from '../io.js';
+import { failureLines } from '../render/lineLogger.js';
 
 export interface UiCliOptions {
   config?: string;
@@ -45,7 +46,7 @@ export async function uiCommand(dir: string, options: UiCliOptions, io: CliIo): 
     config: analysis.config,
     makeExecutor: (onEvent) => createCodemodExecutor({ parallel: 4, onEvent }),
   });
-  for (const failure of report.failed) io.stdout.write(`failed ${failure.id}${failure.gate ? ` (${failure.gate})` : ''}: ${failure.reason.split('\n')[0]}\n`);
+  for (const line of failureLines(report)) io.stdout.write(`${line}\n`);
   io.stdout.write(`${report.ok ? 'done' : 'finished with failures'}: ${report.committed.length} commit(s)\n`);
   return report.ok ? ExitCode.ok : ExitCode.failed;
 }

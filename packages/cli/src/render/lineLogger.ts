@@ -57,3 +57,8 @@ export function createNdjsonWriter(write: (line: string) => void): (event: Refac
 function firstLine(text: string): string {
   return text.split('\n')[0] ?? '';
 }
+
+/** One line per move or task that did not land: `failed M3 (typecheck): <first line of the reason>`. */
+export function failureLines(report: { failed: { id: string; gate?: string; reason: string }[] }): string[] {
+  return report.failed.map((failure) => `failed ${failure.id}${failure.gate ? ` (${failure.gate})` : ''}: ${firstLine(failure.reason)}`);
+}
