@@ -82,8 +82,8 @@ export interface ModuleFingerprint {
   tokens: number;
   /** Hash of the whole normalised token stream (equal means identical up to names and literals). */
   hash: string;
-  /** Hashes of overlapping k-token shingles. */
-  shingles: number[];
+  /** Distinct hashes of overlapping k-token shingles, sorted (a typed array: cheap to pass between threads). */
+  shingles: Uint32Array;
 }
 
 /** A file-level edge that crosses package boundaries, behind a package edge. */

@@ -1,0 +1,93 @@
+import type { ImportKind } from '@monorefactor/core';
+import { type Export, type Import, parse } from 'es-module-lexer';
+import type { LineIndex } from './lineIndex.js';
+import type { RawImport } from './types.js';
+
+/**
+ * The imports of a file read by es-module-lexer (a TypeScript-aware wasm lexer), ~20x cheaper
+ * than a full parse. Gives the same records as `oxcImports` for the ESM forms: static imports and
+ * re-exports (with their names and type-only flags), literal `import()`, `/// <reference path>`.
+ * Returns undefined when the lexer cannot read the file (JSX text, some syntax errors): the
+ * caller then parses it with oxc, which also reports the error.
+ */
+export function lexImports(source: string, lines: LineIndex): RawImport[] | undefined {
+  let imports: readonly Import[];
+  let exports: readonly Export[];
+  try {
+    [imports, exports] = parse(source);
+  } catch {
+    return undefined;
+  }
+  const out: RawImport[] = [];
+  for (let index = 0; index < imports.length; index++) {
+    const record = imports[index] as Import;
+    if (record.type === 'import-meta') continue;
+    if (record.type === 'dynamic') {
+      const quote = source[record.start];
+      if (record.specifier === undefined || record.glob || (quote !== '"' && quote !== "'" && quote !== '`')) continue;
+      const start = record.start + 1;
+      const end = record.end - 1;
+      if (source.slice(start, end) !== record.specifier) continue; // escapes: not a plain literal
+      out.push({ specifier: record.specifier, kind: 'dynamic-import', line: lines.lineOf(start), start, end, names: [] });
+      continue;
+    }
+    const head = stripComments(source.slice(record.importStart, record.start - 1));
+    const isExport = head.startsWith('export');
+    const { kind, names } = isExport ? reexportOf(exports, index, record.typeOnly) : importOf(head, record.typeOnly);
+    out.push({ specifier: record.specifier, kind, line: lines.lineOf(record.start), start: record.start, end: record.end, names });
+  }
+  if (source.includes('<reference')) out.push(...referencePaths(source, lines));
+  return out;
+}
+
+/** `import ... from` / `import x = require(`: the kind and the imported names. */
+function importOf(head: string, typeOnly: boolean): { kind: ImportKind; names: string[] } {
+  if (/=\s*require\s*\($/.test(head)) return { kind: typeOnly ? 'import-type' : 'import-equals', names: [] };
+  let clause = head.replace(/^import\s*/, '').replace(/\bfrom\s*$/, '');
+  if (typeOnly) clause = clause.replace(/^type\s+/, '');
+  const names: string[] = [];
+  let inlineTypes = 0;
+  const brace = clause.indexOf('{');
+  const outside = brace === -1 ? clause : clause.slice(0, brace);
+  if (/^\s*[\w$]+/.test(outside)) names.push('default');
+  if (outside.includes('*')) names.push('*');
+  if (brace !== -1) {
+    for (const item of clause.slice(brace + 1, clause.lastIndexOf('}')).split(',')) {
+      const match = /^\s*(type\s+(?!as\b|,|$))?\s*("[^"]*"|'[^']*'|[\w$]+)/.exec(item);
+      if (!match || match[2] === undefined) continue;
+      if (match[1]) inlineTypes++;
+      names.push(match[2].replace(/^["']|["']$/g, ''));
+    }
+  }
+  const allInline = inlineTypes > 0 && inlineTypes === names.length;
+  return { kind: typeOnly || allInline ? 'import-type' : 'import', names };
+}
+
+/** `export ... from`: the names it takes from the module, type-only when every one is. */
+function reexportOf(exports: readonly Export[], importIndex: number, statementTypeOnly: boolean): { kind: ImportKind; names: string[] } {
+  const names: string[] = [];
+  let typeOnly = 0;
+  for (const entry of exports) {
+    if (entry.type === 'direct' || entry.importIndex !== importIndex) continue;
+    names.push(entry.type === 'reexport' ? (entry.importName ?? '*') : '*');
+    if (entry.typeOnly) typeOnly++;
+  }
+  const allTypes = statementTypeOnly || (names.length > 0 && typeOnly === names.length);
+  return { kind: allTypes ? 'export-type' : 'export', names };
+}
+
+function stripComments(text: string): string {
+  return text.includes('/') ? text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ' ') : text;
+}
+
+/** `/// <reference path="..." />` directives (only meaningful before the first statement). */
+function referencePaths(source: string, lines: LineIndex): RawImport[] {
+  const out: RawImport[] = [];
+  const pattern = /^[ \t]*\/\/\/[ \t]*<reference\s+path\s*=\s*(["'])([^"'\n]+)\1/gm;
+  for (let match = pattern.exec(source); match !== null; match = pattern.exec(source)) {
+    const specifier = match[2] as string;
+    const start = match.index + match[0].length - 1 - specifier.length;
+    out.push({ specifier, kind: 'reference', line: lines.lineOf(start), start, end: start + specifier.length, names: [] });
+  }
+  return out;
+}
