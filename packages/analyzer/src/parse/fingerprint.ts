@@ -16,7 +16,7 @@ const STRING = 2;
 const NUMBER = 3;
 /** Keywords by first letter, so an identifier is compared in place, without slicing it out. */
 const KEYWORDS_BY_LETTER: { word: string; id: number }[][] = Array.from({ length: 26 }, () => []);
-KEYWORD_LIST.forEach((word, index) => KEYWORDS_BY_LETTER[word.charCodeAt(0) - 97]?.push({ word, id: 1000 + index }));
+for (const [index, word] of KEYWORD_LIST.entries()) KEYWORDS_BY_LETTER[word.charCodeAt(0) - 97]?.push({ word, id: 1000 + index });
 const IMPORT = 1000 + KEYWORD_LIST.indexOf('import');
 const SEMICOLON = 100000 + 59;
 const OPERATORS = ['=>', '===', '!==', '??', '?.', '&&', '||', '...'];
