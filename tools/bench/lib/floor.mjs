@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// The read+parse floor: list every JS/TS source file of a workspace (the same walk rules as the
-// analyzer: skip node_modules, dot-directories and build output), read it and parse it with
-// oxc-parser's parseSync, touching only the module record (static imports/exports, dynamic
-// imports) that any import graph needs. No resolution, no AST walk, no fingerprints.
+// The read+lex floor: list every JS/TS source file of a workspace (the same walk rules as the
+// analyzer: skip node_modules, dot-directories and build output), read it and lex its imports
+// with es-module-lexer (what the analyzer's fast path uses), or with `--parser oxc` parse it with
+// oxc-parser's parseSync touching only the module record. Either way: the import records any
+// import graph needs, and nothing else: no resolution, no AST walk, no fingerprints.
 //
-//   node tools/bench/lib/floor.mjs <dir> [--workers N]     (0 = this thread; prints one JSON line)
+//   node tools/bench/lib/floor.mjs <dir> [--workers N] [--parser lex|oxc]
+//                                   (workers 0 = this thread; prints one JSON line)
 //
-// oxc-parser is loaded from the analyzer package so the floor uses the same parser build.
+// Both are loaded from the analyzer package so the floor uses the same builds.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -15,7 +17,22 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 
 const repoRoot = process.env.BENCH_REPO_ROOT ?? path.resolve(import.meta.dirname, '..', '..', '..');
 const requireFromAnalyzer = createRequire(path.join(repoRoot, 'packages', 'analyzer', 'package.json'));
-const { parseSync } = await import(pathToFileURL(requireFromAnalyzer.resolve('oxc-parser')).href);
+const parser = isMainThread ? (process.argv.includes('--parser') ? process.argv[process.argv.indexOf('--parser') + 1] : 'lex') : workerData.parser;
+const { parseSync } = parser === 'oxc' ? await import(pathToFileURL(requireFromAnalyzer.resolve('oxc-parser')).href) : {};
+const lexer = parser === 'oxc' ? undefined : await import(pathToFileURL(requireFromAnalyzer.resolve('es-module-lexer')).href);
+
+/** Import records of one file: es-module-lexer's, or oxc's module record. */
+function importCount(file, source) {
+  if (lexer) {
+    try {
+      return lexer.parse(source)[0].length;
+    } catch {
+      return 0; // the analyzer would hand this file to oxc; rare, and not part of the floor
+    }
+  }
+  const module = parseSync(file, source, { sourceType: 'unambiguous' }).module;
+  return module.staticImports.length + module.staticExports.length + module.dynamicImports.length;
+}
 
 const SKIPPED = new Set(['node_modules', 'dist', 'build', 'out', 'coverage']);
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
@@ -45,9 +62,7 @@ function readAndParse(root, files) {
     const t0 = performance.now();
     const source = readFileSync(path.join(root, file), 'utf8');
     const t1 = performance.now();
-    const result = parseSync(file, source, { sourceType: 'unambiguous' });
-    const module = result.module;
-    imports += module.staticImports.length + module.staticExports.length + module.dynamicImports.length;
+    imports += importCount(file, source);
     parseMs += performance.now() - t1;
     readMs += t1 - t0;
     bytes += source.length;
@@ -78,7 +93,7 @@ if (!isMainThread) {
     let next = 0;
     const run = () =>
       new Promise((resolve, reject) => {
-        const worker = new Worker(new URL(import.meta.url), { workerData: { root } });
+        const worker = new Worker(new URL(import.meta.url), { workerData: { root, parser } });
         const send = () => {
           if (next >= files.length) {
             worker.postMessage(null);
@@ -101,6 +116,7 @@ if (!isMainThread) {
   process.stdout.write(
     `${JSON.stringify({
       workers,
+      parser,
       files: totals.files,
       bytes: totals.bytes,
       imports: totals.imports,
