@@ -78,47 +78,73 @@ export function fingerprintSource(source: string): ModuleFingerprint | undefined
   return { tokens: ids.length, hash: whole.toString(16), shingles };
 }
 
+// Character classes for the scanner's first dispatch (ASCII; everything else is looked at below).
+const SPACE = 1;
+const WORD = 2;
+const DIGIT = 3;
+const QUOTE = 4;
+const SLASH = 5;
+const OPERATOR_START = 6;
+const CLASS = new Uint8Array(128);
+for (const c of [9, 10, 11, 12, 13, 32]) CLASS[c] = SPACE;
+for (let c = 0; c < 128; c++) if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36) CLASS[c] = WORD;
+for (let c = 48; c <= 57; c++) CLASS[c] = DIGIT;
+for (const c of [34, 39, 96]) CLASS[c] = QUOTE;
+CLASS[47] = SLASH;
+for (const c of [61, 33, 63, 38, 124, 46]) CLASS[c] = OPERATOR_START; // = ! ? & | .
+
+/** Reused between calls: the token buffer of the file being fingerprinted. */
+let buffer = new Int32Array(1 << 16);
+
 /** Token ids of `source`, skipping whitespace, comments and import declarations. */
-export function tokenIds(source: string): number[] {
-  const ids: number[] = [];
+export function tokenIds(source: string): Int32Array {
   const length = source.length;
+  if (buffer.length < length) buffer = new Int32Array(length);
+  const ids = buffer;
+  let n = 0;
   let skippingImport = false;
   let i = 0;
   while (i < length) {
     const c = source.charCodeAt(i);
+    const kind = c < 128 ? (CLASS[c] as number) : isSpaceAbove127(c) ? SPACE : WORD;
     let id: number;
-    if (c === 32 || c === 10 || c === 9 || c === 13) {
+    if (kind === SPACE) {
       i++;
       continue;
     }
-    if (c === 47 /* / */ && source.charCodeAt(i + 1) === 47) {
+    if (kind === WORD) {
+      const start = i++;
+      while (i < length) {
+        const d = source.charCodeAt(i);
+        if (d < 128 ? CLASS[d] !== WORD && CLASS[d] !== DIGIT : isSpaceAbove127(d)) break;
+        i++;
+      }
+      id = c >= 97 && c <= 122 ? keywordAt(source, start, i - start) : IDENT;
+    } else if (kind === DIGIT) {
+      i++;
+      while (i < length) {
+        const d = source.charCodeAt(i);
+        if (d < 128 ? CLASS[d] !== WORD && CLASS[d] !== DIGIT && d !== 46 : isSpaceAbove127(d)) break;
+        i++;
+      }
+      id = NUMBER;
+    } else if (kind === QUOTE) {
+      i = skipString(source, i, c);
+      id = STRING;
+    } else if (kind === SLASH && source.charCodeAt(i + 1) === 47) {
       const end = source.indexOf('\n', i + 2);
       i = end === -1 ? length : end + 1;
       continue;
-    }
-    if (c === 47 && source.charCodeAt(i + 1) === 42 /* * */) {
+    } else if (kind === SLASH && source.charCodeAt(i + 1) === 42) {
       const end = source.indexOf('*/', i + 2);
       i = end === -1 ? length : end + 2;
       continue;
-    }
-    if (c === 39 || c === 34 || c === 96) {
-      i = skipString(source, i, c);
-      id = STRING;
-    } else if (c >= 48 && c <= 57) {
-      i++;
-      while (i < length && isWordOrDot(source.charCodeAt(i))) i++;
-      id = NUMBER;
-    } else if (isIdentStart(c)) {
-      const start = i++;
-      while (i < length && isIdentPart(source.charCodeAt(i))) i++;
-      id = c >= 97 && c <= 122 ? keywordAt(source, start, i - start) : IDENT;
-    } else if (c <= 32 || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029) {
+    } else if (c < 32) {
       i++;
       continue;
     } else {
       id = 0;
-      // Only these characters start a multi-character operator.
-      if (c === 61 || c === 33 || c === 63 || c === 38 || c === 124 || c === 46) {
+      if (kind === OPERATOR_START) {
         for (let k = 0; k < OPERATORS.length; k++) {
           const op = OPERATORS[k] as string;
           if (source.startsWith(op, i)) {
@@ -133,21 +159,18 @@ export function tokenIds(source: string): number[] {
         i++;
       }
     }
-    if (id === IMPORT && (ids.length === 0 || ids[ids.length - 1] === SEMICOLON)) skippingImport = true;
+    if (id === IMPORT && (n === 0 || ids[n - 1] === SEMICOLON)) skippingImport = true;
     if (skippingImport) {
       if (id === SEMICOLON || id === STRING) skippingImport = false;
       continue;
     }
-    ids.push(id);
+    ids[n++] = id;
   }
-  return ids;
+  return ids.subarray(0, n);
 }
 
-function keywordAt(source: string, start: number, length: number): number {
-  for (const { word, id } of KEYWORDS_BY_LETTER[source.charCodeAt(start) - 97] as { word: string; id: number }[]) {
-    if (word.length === length && source.startsWith(word, start)) return id;
-  }
-  return IDENT;
+function isSpaceAbove127(c: number): boolean {
+  return c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
 }
 
 /** Index after the string or template literal that starts at `start` (an unterminated one ends its line). */
@@ -163,15 +186,9 @@ function skipString(source: string, start: number, quote: number): number {
   return i;
 }
 
-function isIdentStart(c: number): boolean {
-  if (c >= 97) return c <= 122 || (c > 127 && c !== 0xa0 && c !== 0xfeff && c !== 0x2028 && c !== 0x2029);
-  return (c >= 65 && c <= 90) || c === 95 || c === 36;
-}
-
-function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || (c >= 48 && c <= 57);
-}
-
-function isWordOrDot(c: number): boolean {
-  return isIdentPart(c) || c === 46;
+function keywordAt(source: string, start: number, length: number): number {
+  for (const { word, id } of KEYWORDS_BY_LETTER[source.charCodeAt(start) - 97] as { word: string; id: number }[]) {
+    if (word.length === length && source.startsWith(word, start)) return id;
+  }
+  return IDENT;
 }
