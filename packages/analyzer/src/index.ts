@@ -9,6 +9,8 @@ export { findPackageCycles } from './findings/findPackageCycles.js';
 export { findUnresolved } from './findings/findUnresolved.js';
 export { findPublicFiles } from './findings/publicApi.js';
 export { assembleGraph, type BuildGraphOptions, buildImportGraph } from './graph/buildImportGraph.js';
+export { graphDifferences } from './graph/graphDifferences.js';
+export { type GraphChange, type GraphUpdateReport, type UpdateGraphOptions, updateImportGraph } from './graph/updateImportGraph.js';
 export { extractImports, type RawImport } from './parse/extractImports.js';
 export { type ParsedFile, parseFiles } from './parse/parseFiles.js';
 export { createResolver, type ResolveFn } from './resolve/createResolver.js';

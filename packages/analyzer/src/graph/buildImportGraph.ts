@@ -1,19 +1,12 @@
-import {
-  type EventSink,
-  type ImportEdge,
-  type ImportGraph,
-  isTestFile,
-  type ModuleNode,
-  noopSink,
-  type PackageEdge,
-  packageEdgeKey,
-  type Workspace,
-} from '@monorefactor/core';
+import { type EventSink, type ImportEdge, type ImportGraph, isTestFile, type ModuleNode, noopSink, type Workspace } from '@monorefactor/core';
 import { type ParsedFile, parseFiles } from '../parse/parseFiles.js';
-import { createResolver } from '../resolve/createResolver.js';
+import type { ResolveFn } from '../resolve/createResolver.js';
 import { createPackageLocator } from '../resolve/packageOf.js';
 import { listSourceFiles } from '../workspace/listSourceFiles.js';
 import { loadWorkspace } from '../workspace/loadWorkspace.js';
+import { linkGraph } from './linkGraph.js';
+import { attachProbeIndex, buildProbeIndex } from './probeIndex.js';
+import { ProbeSession } from './probeSession.js';
 
 export interface BuildGraphOptions {
   root: string;
@@ -43,66 +36,55 @@ export async function buildImportGraph(options: BuildGraphOptions): Promise<Impo
   return assembleGraph(workspace, parsed, started);
 }
 
-/** Resolve parsed files into a graph. Exposed so a verifier can re-assemble after a batch edits files. */
+/**
+ * Resolve parsed files into a graph. Exposed so a verifier can re-assemble after a batch edits
+ * files; the graph carries what each resolution looked up, for `updateImportGraph`.
+ */
 export function assembleGraph(workspace: Workspace, parsed: ParsedFile[], started = performance.now()): ImportGraph {
   const fileSet = new Set(parsed.filter((file) => !file.readError).map((file) => file.path));
-  const resolve = createResolver(workspace, fileSet);
+  const session = new ProbeSession(workspace, fileSet);
   const packageOf = createPackageLocator(workspace);
   const modules = new Map<string, ModuleNode>();
+  const probes = new Map<string, readonly string[]>();
   let edgeCount = 0;
   for (const file of parsed) {
     if (file.readError) {
       workspace.problems.push({ file: file.path, message: `cannot read file: ${file.readError}` });
       continue;
     }
-    const imports: ImportEdge[] = file.imports.map((raw) => ({ ...raw, target: resolve(file.path, raw.specifier, raw.kind) }));
-    edgeCount += imports.length;
-    const node: ModuleNode = {
-      path: file.path,
-      package: packageOf(file.path)?.name,
-      isTest: isTestFile(file.path),
-      imports,
-      importedBy: new Set(),
-      parseErrors: file.errors,
-      size: file.size,
-    };
-    if (file.fingerprint) node.fingerprint = file.fingerprint;
+    const node = moduleNodeOf(file, packageOf(file.path)?.name, session.resolve);
+    edgeCount += node.imports.length;
     modules.set(file.path, node);
   }
-  const packageEdges = new Map<string, PackageEdge>();
-  for (const node of modules.values()) {
-    for (const edge of node.imports) {
-      if (edge.target.type !== 'file') continue;
-      const target = modules.get(edge.target.path);
-      if (!target) continue;
-      target.importedBy.add(node.path);
-      if (!node.package || !target.package || node.package === target.package) continue;
-      const key = packageEdgeKey(node.package, target.package);
-      let packageEdge = packageEdges.get(key);
-      if (!packageEdge) {
-        packageEdge = { from: node.package, to: target.package, edges: [] };
-        packageEdges.set(key, packageEdge);
-      }
-      packageEdge.edges.push({ from: node.path, to: target.path, specifier: edge.specifier, kind: edge.kind, line: edge.line });
-    }
-  }
-  const packageEntries = new Map<string, string[]>();
-  for (const pkg of workspace.packages.values()) {
-    const subpaths = publicSubpaths(pkg.manifest.exports);
-    const entries = new Set<string>();
-    for (const subpath of subpaths) {
-      const target = resolve(`${pkg.dir}/package.json`, subpath === '.' ? pkg.name : `${pkg.name}${subpath.slice(1)}`, 'import');
-      if (target.type === 'file') entries.add(target.path);
-    }
-    packageEntries.set(pkg.name, [...entries].sort());
-  }
-  return { workspace, modules, packageEntries, packageEdges, stats: { files: modules.size, edges: edgeCount, ms: Math.round(performance.now() - started) } };
+  for (const node of modules.values()) probes.set(node.path, session.probesOf(node.path, specifiersOf(node)));
+  const { packageEntries, packageEdges } = linkGraph(workspace, modules, session.resolve);
+  const graph: ImportGraph = {
+    workspace,
+    modules,
+    packageEntries,
+    packageEdges,
+    stats: { files: modules.size, edges: edgeCount, ms: Math.round(performance.now() - started) },
+  };
+  attachProbeIndex(graph, buildProbeIndex(probes));
+  return graph;
 }
 
-/** Non-pattern subpaths a package exposes (`.` when it has no `exports`). */
-function publicSubpaths(exports: unknown): string[] {
-  if (exports === undefined || exports === null || typeof exports === 'string' || Array.isArray(exports)) return ['.'];
-  const keys = Object.keys(exports as object);
-  if (!keys.some((key) => key.startsWith('.'))) return ['.'];
-  return keys.filter((key) => key.startsWith('.') && !key.includes('*') && !key.endsWith('/'));
+/** A parsed file as a graph node, its imports resolved; `importedBy` is left for `linkGraph` to fill. */
+export function moduleNodeOf(file: ParsedFile, pkg: string | undefined, resolve: ResolveFn): ModuleNode {
+  const imports: ImportEdge[] = file.imports.map((raw) => ({ ...raw, target: resolve(file.path, raw.specifier, raw.kind) }));
+  const node: ModuleNode = {
+    path: file.path,
+    package: pkg,
+    isTest: isTestFile(file.path),
+    imports,
+    importedBy: new Set(),
+    parseErrors: file.errors,
+    size: file.size,
+  };
+  if (file.fingerprint) node.fingerprint = file.fingerprint;
+  return node;
+}
+
+export function specifiersOf(node: ModuleNode): string[] {
+  return node.imports.map((edge) => edge.specifier);
 }
