@@ -1,5 +1,6 @@
 import type { ImportKind } from '@monorefactor/core';
-import { type ParseResult, parseSync, type StaticExport, type StaticImport } from 'oxc-parser';
+import { createRequire } from 'node:module';
+import type { ParseResult, StaticExport, StaticImport } from 'oxc-parser';
 import type { LineIndex } from './lineIndex.js';
 import type { RawImport } from './types.js';
 
@@ -42,11 +43,17 @@ export function needsWalk(source: string): boolean {
   return false;
 }
 
+// Loaded on first use: most files take the lexer path, and loading the native parser costs
+// 20-50 ms per thread. (require() of this ES module is supported from Node 20.19.)
+const requireHere = createRequire(import.meta.url);
+let oxc: typeof import('oxc-parser') | undefined;
+
 /** Every import form of one file (DESIGN.md "Import forms"), from oxc's full parse. */
 export function oxcImports(file: string, source: string, lines: LineIndex): { imports: RawImport[]; errors: string[] } {
   let result: ParseResult;
   try {
-    result = parseSync(file, source, { sourceType: 'unambiguous', preserveParens: false });
+    oxc ??= requireHere('oxc-parser') as typeof import('oxc-parser');
+    result = oxc.parseSync(file, source, { sourceType: 'unambiguous', preserveParens: false });
   } catch (error) {
     return { imports: [], errors: [String((error as Error).message ?? error)] };
   }
