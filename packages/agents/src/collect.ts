@@ -39,11 +39,11 @@ export async function collectChanges(repo: RepoInfo, worktree: string, baseSha: 
   }
 
   await git(worktree, ['add', '--all']);
-  const names = await git(worktree, ['diff', ...DIFF_ARGS, '--name-only', '-z', baseSha]);
+  // Both read the index just staged: run side by side (this is on every task's critical path).
+  const [names, patch] = await Promise.all([git(worktree, ['diff', ...DIFF_ARGS, '--name-only', '-z', baseSha]), diffText(worktree, baseSha)]);
   const changedFiles = splitZ(names.stdout)
     .map((file) => path.posix.relative(repo.prefix.replace(/\/$/, '') || '.', file))
     .sort();
-  const patch = changedFiles.length > 0 ? await diffText(worktree, baseSha) : '';
   return { changedFiles, offending: outsideFootprint(changedFiles, task.footprint), patch, followUps, problems };
 }
 

@@ -81,6 +81,19 @@ describe('mergeOutcomes', () => {
     expect(readFileSync(path.join(repo, 'packages/a/src/a.ts'), 'utf8')).toBe('my own edit\n');
   });
 
+  it('applies patches of disjoint files in one go; when one of them does not apply, merges the others one by one', async () => {
+    const outcomes = await run([task('T1', ['packages/a/src/a.ts']), task('T2', ['packages/b/src/b.ts']), task('T3', ['packages/c/new.ts'])]);
+    expect(await mergeOutcomes(repo, outcomes)).toEqual({ merged: ['T1', 'T2', 'T3'], conflicts: [] });
+    expect(sh(repo, 'status', '--porcelain').split('\n')).toEqual(['M  packages/a/src/a.ts', 'M  packages/b/src/b.ts', 'A  packages/c/new.ts']);
+    sh(repo, 'reset', '--quiet', '--hard');
+    sh(repo, 'clean', '-fdq');
+    // The user's own edit of b.ts: the all-at-once patch must leave a.ts untouched before the one-by-one merge.
+    writeFileSync(path.join(repo, 'packages/b/src/b.ts'), 'my own edit\n');
+    expect(await mergeOutcomes(repo, outcomes)).toEqual({ merged: ['T1', 'T3'], conflicts: [{ id: 'T2', files: ['packages/b/src/b.ts'] }] });
+    expect(readFileSync(path.join(repo, 'packages/a/src/a.ts'), 'utf8')).toBe(`${lines(12)}// done by T1\n`);
+    expect(readFileSync(path.join(repo, 'packages/b/src/b.ts'), 'utf8')).toBe('my own edit\n');
+  });
+
   it('skips tasks that did not finish', async () => {
     const [done] = await run([task('T1', ['packages/a/src/a.ts'])]);
     const failed: TaskOutcome = { ...done!, id: 'T2', status: 'rejected', patch: done!.patch };

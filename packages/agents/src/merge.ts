@@ -20,6 +20,10 @@ export async function mergeOutcomes(root: string, outcomes: TaskOutcome[]): Prom
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'refactor-merge-'));
   const result: MergeResult = { merged: [], conflicts: [] };
   try {
+    if (await applyAllAtOnce(repo.top, scratch, outcomes)) {
+      result.merged = outcomes.filter((outcome) => outcome.status === 'done').map((outcome) => outcome.id);
+      return result;
+    }
     for (const outcome of outcomes) {
       if (outcome.status !== 'done') continue;
       if (outcome.patch === '') {
@@ -47,6 +51,26 @@ export async function mergeOutcomes(root: string, outcomes: TaskOutcome[]): Prom
     await rm(scratch, { recursive: true, force: true });
   }
   return result;
+}
+
+/**
+ * The common case in one git call instead of three per task: patches of pairwise disjoint files
+ * (a batch's footprints are disjoint) concatenated into one patch, applied to index and work tree.
+ * `git apply` checks a whole patch before writing anything, so when this returns false nothing
+ * changed and the careful one-by-one merge takes over.
+ */
+async function applyAllAtOnce(top: string, scratch: string, outcomes: TaskOutcome[]): Promise<boolean> {
+  const patches = outcomes.filter((outcome) => outcome.status === 'done' && outcome.patch !== '');
+  if (patches.length < 2) return false;
+  const seen = new Set<string>();
+  for (const file of patches.flatMap((outcome) => outcome.changedFiles)) {
+    if (seen.has(file)) return false;
+    seen.add(file);
+  }
+  const patchFile = path.join(scratch, 'all.patch');
+  await writeFile(patchFile, patches.map((outcome) => (outcome.patch.endsWith('\n') ? outcome.patch : `${outcome.patch}\n`)).join(''));
+  const applied = await git(top, ['apply', '--index', '--whitespace=nowarn', patchFile], { allowFail: true });
+  return applied.exitCode === 0;
 }
 
 /** Paths (git top level relative) a patch touches. */

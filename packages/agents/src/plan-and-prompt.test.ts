@@ -138,6 +138,7 @@ describe('summarize', () => {
       taskMs: { A: 2000, B: 3000, C: 1000, D: 500, E: 500, F: 0 },
       sumTaskMs: 7000,
       speedup: 2.5,
+      phaseMs: { setupMs: 0, agentMs: 0, collectMs: 0, cleanupMs: 0 },
     });
     expect(summarize([], 0).speedup).toBe(0);
   });

@@ -10,9 +10,10 @@ import { collectChanges } from './collect.js';
 import { cleanEnv, git, type Mutex, type RepoInfo, repoInfo, repoMutex } from './git.js';
 import { buildPrompt, FOLLOW_UPS_FILE } from './prompt.js';
 import { readDoneRecord, runDirOf, writeOutcomeRecord } from './record.js';
+import { trackScratch, untrackScratch } from './scratch.js';
 import { runAgentProcess, substituteArgs } from './spawn-agent.js';
 import { TaskLog } from './task-log.js';
-import type { AgentRunnerOptions, AgentTask, TaskOutcome } from './types.js';
+import type { AgentRunnerOptions, AgentTask, TaskOutcome, TaskPhases } from './types.js';
 import { removeStaleTaskDirs, safeName, type TaskDir, taskBranch, WorktreePool } from './worktree.js';
 
 export const DEFAULTS = { parallel: 1, timeoutMs: 600_000, retries: 2, killGraceMs: 5_000, backoffMs: 200 } as const;
@@ -164,6 +165,14 @@ async function runTask(task: AgentTask, context: BatchContext): Promise<TaskOutc
   }
 
   const started = performance.now();
+  // Each phase's time is added as it ends: the benchmark's overhead breakdown reads them.
+  const phases: TaskPhases = { setupMs: 0, agentMs: 0, collectMs: 0, cleanupMs: 0 };
+  let mark = started;
+  const lap = (phase: keyof TaskPhases) => {
+    const now = performance.now();
+    phases[phase] += now - mark;
+    mark = now;
+  };
   const log = new TaskLog(logFile);
   const info = (line: string) => {
     log.line('info', line);
@@ -177,6 +186,7 @@ async function runTask(task: AgentTask, context: BatchContext): Promise<TaskOutc
   try {
     // task.json and prompt.md live in the task's own scratch dir (kept across retries), outside the worktree.
     filesDir = await mkdtemp(path.join(context.tmpDir, `refactor-${safeName(options.runId).slice(0, 40)}-${name.slice(0, 40)}-`));
+    trackScratch(filesDir);
     const taskFile = path.join(filesDir, 'task.json');
     const promptFile = path.join(filesDir, 'prompt.md');
     await writeFile(taskFile, taskJson(task));
@@ -184,10 +194,15 @@ async function runTask(task: AgentTask, context: BatchContext): Promise<TaskOutc
     const argv = substituteArgs(options.command, { promptFile, taskFile });
     const acquired = await context.pool.acquire(taskBranch(options.runId, name));
     taskDir = acquired.dir;
+    lap('setupMs');
     info(`worktree ${taskDir.worktree} on ${taskDir.branch} (${acquired.reused ? 'reused' : 'new'})`);
 
     for (let attempt = 1; ; attempt++) {
-      if (attempt > 1) taskDir = await context.pool.reset(taskDir);
+      if (attempt > 1) {
+        mark = performance.now(); // the backoff is no phase
+        taskDir = await context.pool.reset(taskDir);
+        lap('setupMs');
+      }
       const agentCwd = path.join(taskDir.worktree, repo.prefix);
       outcome.attempts = attempt;
       if (attempt > 1) emit({ type: 'task:start', batch: options.batch, task: task.id, title: titleOf(task), attempt });
@@ -216,6 +231,7 @@ async function runTask(task: AgentTask, context: BatchContext): Promise<TaskOutc
         onNote: info,
       });
 
+      lap('agentMs');
       reusable = exit.kind === 'exit';
       if (exit.kind === 'aborted') {
         outcome.status = 'aborted';
@@ -229,6 +245,7 @@ async function runTask(task: AgentTask, context: BatchContext): Promise<TaskOutc
       }
       if (exit.kind === 'exit' && exit.code === 0) {
         const changes = await collectChanges(repo, taskDir.worktree, baseSha, task);
+        lap('collectMs');
         for (const problem of changes.problems) {
           info(problem);
           emit({ type: 'warn', message: problem });
@@ -267,12 +284,27 @@ async function runTask(task: AgentTask, context: BatchContext): Promise<TaskOutc
     outcome.status = 'failed';
     outcome.error = error instanceof Error ? error.message : String(error);
   } finally {
+    mark = performance.now();
     if (taskDir) await context.pool.release(taskDir, reusable && !options.signal?.aborted);
-    if (filesDir) await rm(filesDir, { recursive: true, force: true });
+    if (filesDir) {
+      await rm(filesDir, { recursive: true, force: true });
+      untrackScratch(filesDir);
+    }
+    lap('cleanupMs');
+    outcome.phases = roundPhases(phases);
     outcome.ms = Math.round(performance.now() - started);
     log.line('info', `${outcome.status} after ${outcome.ms} ms${outcome.error ? `: ${outcome.error}` : ''}`);
     await log.close();
     if (outcome.status !== 'aborted') await writeOutcomeRecord(recordFile, options.batch, baseSha, outcome).catch(() => undefined);
   }
   return end();
+}
+
+function roundPhases(phases: TaskPhases): TaskPhases {
+  return {
+    setupMs: Math.round(phases.setupMs),
+    agentMs: Math.round(phases.agentMs),
+    collectMs: Math.round(phases.collectMs),
+    cleanupMs: Math.round(phases.cleanupMs),
+  };
 }

@@ -74,6 +74,20 @@ export interface TaskOutcome {
   /** Tasks the agent asked for in a `tasks.json` (depth + 1); not part of the patch. */
   followUps: AgentTask[];
   logFile: string;
+  /** Where `ms` went; absent for a task that never started. */
+  phases?: TaskPhases;
+}
+
+/** A task's time by phase (ms), all attempts; `ms` minus their sum is retry backoff and bookkeeping. */
+export interface TaskPhases {
+  /** Scratch files, then a new worktree or a reused one reset to the base (and the resets for retries). */
+  setupMs: number;
+  /** The agent process, spawn to exit (its kill included). */
+  agentMs: number;
+  /** Follow-ups, `git add`, the diffs. */
+  collectMs: number;
+  /** Handing the worktree back (kept for reuse, or removed) and removing the scratch files. */
+  cleanupMs: number;
 }
 
 export interface MergeResult {
@@ -103,4 +117,6 @@ export interface RunSummary {
   sumTaskMs: number;
   /** sumTaskMs / wallMs: how much running tasks side by side saved. */
   speedup: number;
+  /** The tasks' phases added up, and the time spent merging their patches (when the caller measured it). */
+  phaseMs: TaskPhases & { mergeMs?: number };
 }

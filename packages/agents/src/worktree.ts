@@ -25,7 +25,10 @@ export function taskBranch(runId: string, taskName: string): string {
   return `refactor/${safeName(runId)}/${taskName}`;
 }
 
-/** `git worktree add -b refactor/<run>/<task> <tmp>/<unique> <base>`; the worktree's basename is unique so git's admin dirs never collide. */
+/**
+ * `git worktree add -B refactor/<run>/<task> <tmp>/<unique> <base>` (`-B`: a branch a killed run
+ * left is reset, in the same git call); the worktree's basename is unique so git's admin dirs never collide.
+ */
 export async function createTaskDir(
   repo: RepoInfo,
   mutex: Mutex,
@@ -34,10 +37,7 @@ export async function createTaskDir(
   const dir = await mkdtemp(path.join(options.tmpDir || os.tmpdir(), `refactor-${options.label}-`));
   const worktree = path.join(dir, path.basename(dir));
   try {
-    await mutex.run(async () => {
-      await deleteBranch(repo, options.branch);
-      await git(repo.top, ['worktree', 'add', '--quiet', '-b', options.branch, worktree, options.baseSha]);
-    });
+    await mutex.run(() => git(repo.top, ['worktree', 'add', '--quiet', '-B', options.branch, worktree, options.baseSha]));
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;
@@ -86,8 +86,8 @@ export async function removeTaskDir(repo: RepoInfo, mutex: Mutex, task: TaskDir)
   await rm(task.dir, { recursive: true, force: true });
 }
 
-async function deleteBranch(repo: RepoInfo, branch: string): Promise<void> {
-  await git(repo.top, ['branch', '--quiet', '-D', branch], { allowFail: true });
+async function deleteBranch(repo: RepoInfo, ...branches: string[]): Promise<void> {
+  if (branches.length > 0) await git(repo.top, ['branch', '--quiet', '-D', ...branches], { allowFail: true });
 }
 
 /**
@@ -112,7 +112,7 @@ export async function removeStaleTaskDirs(repo: RepoInfo, mutex: Mutex, runId: s
       }
     }
     const branches = await git(repo.top, ['for-each-ref', '--format=%(refname:short)', `refs/heads/${prefix}`], { allowFail: true });
-    for (const branch of branches.stdout.split('\n').filter(Boolean)) await deleteBranch(repo, branch);
+    await deleteBranch(repo, ...branches.stdout.split('\n').filter(Boolean));
     return removed;
   });
 }
@@ -125,6 +125,8 @@ export async function removeStaleTaskDirs(repo: RepoInfo, mutex: Mutex, runId: s
  */
 export class WorktreePool {
   private readonly idle: TaskDir[] = [];
+  /** Branches of tasks whose worktree moved on to another task: deleted together by `close()` (one git call, not one per task). */
+  private readonly retired: string[] = [];
 
   constructor(
     private readonly repo: RepoInfo,
@@ -138,7 +140,7 @@ export class WorktreePool {
       const previous = dir.branch;
       try {
         await resetWorktree(dir, this.options.baseSha, branch);
-        await this.mutex.run(() => deleteBranch(this.repo, previous));
+        this.retired.push(previous);
         return { dir, reused: true };
       } catch {
         await removeTaskDir(this.repo, this.mutex, dir);
@@ -173,5 +175,7 @@ export class WorktreePool {
   async close(): Promise<void> {
     const dirs = this.idle.splice(0);
     await Promise.all(dirs.map((dir) => removeTaskDir(this.repo, this.mutex, dir)));
+    const retired = this.retired.splice(0);
+    await this.mutex.run(() => deleteBranch(this.repo, ...retired));
   }
 }

@@ -2,10 +2,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type AgentTask, summarize } from '@monorefactor/agents';
 import { analyze } from '@monorefactor/analyzer';
-import { ExitCode, type PlannedMove, type TasksFile, UsageError } from '@monorefactor/core';
+import { ExitCode, type Plan, type PlannedMove, type TasksFile, UsageError } from '@monorefactor/core';
 import { planBatches } from '@monorefactor/planner';
 import { planTableReporter } from '@monorefactor/reporters';
-import { applyPlan, assertCleanTree, assertNoInterruptedRun, gitDir, gitTopLevel } from '@monorefactor/verifier';
+import { applyPlan, assertCleanTree, assertNoInterruptedRun, gitDir, gitTopLevel, readJournal } from '@monorefactor/verifier';
 import { createAgentExecutor, taskForMove } from '../engine/agentExecutor.js';
 import { createCodemodExecutor } from '../engine/codemodExecutor.js';
 import { createHybridExecutor } from '../engine/hybridExecutor.js';
@@ -37,7 +37,8 @@ export async function applyAgentCommand(root: string, options: ApplyCliOptions, 
     }));
     for (const move of moves) tasks.set(move.id, taskForMove(move));
   }
-  const plan = planBatches(moves, options.maxBatch ? { maxBatch: options.maxBatch } : {});
+  // On --resume the journal's plan is the one that runs (follow-ups included); show that one.
+  const plan = options.resume ? await interruptedPlan(root) : planBatches(moves, options.maxBatch ? { maxBatch: options.maxBatch } : {});
   const write = (line: string) => io.stdout.write(`${line}\n`);
   if (plan.moves.length === 0) {
     write('nothing to do');
@@ -51,24 +52,30 @@ export async function applyAgentCommand(root: string, options: ApplyCliOptions, 
   if (!options.yes && !(await confirm(io, `Run ${plan.moves.length} agent task(s) in ${plan.batches.length} batch(es)?`))) return ExitCode.usage;
 
   const render = options.json ? createNdjsonWriter(write) : createLineLogger(write, { color: useColor(io) });
-  const runId = new Date()
-    .toISOString()
-    .replace(/[-:.TZ]/g, '')
-    .slice(0, 14);
+  const controller = new AbortController();
   const executor = createAgentExecutor({
     command,
     parallel: options.parallel ?? 4,
     timeoutMs: options.timeout ?? analysis.config.agent?.timeoutMs ?? 600_000,
     retries: options.retries ?? analysis.config.agent?.retries ?? 2,
-    runId,
+    ...(options.resume ? { resume: true } : {}),
     tasks,
     maxDepth: MAX_DEPTH,
     ...(options.maxTasks === undefined ? {} : { maxTasks: options.maxTasks }),
     onEvent: render,
+    signal: controller.signal,
   });
-  const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
+  // Agents run detached (their own process groups), so the terminal's Ctrl-C never reaches them.
+  // The first SIGINT/SIGTERM stops the agents (killed, worktrees removed, the batch left unfinished
+  // in the journal for --resume); a verification gate already running finishes first. A second
+  // one exits at once: the agents package's exit hook SIGKILLs the agents still running.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(128 + (signal === 'SIGTERM' ? 15 : 2));
+    if (!options.json) write(`${signal}: stopping the agents and removing their worktrees (again to stop at once)`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const started = performance.now();
   try {
     const report = await applyPlan({
@@ -83,7 +90,6 @@ export async function applyAgentCommand(root: string, options: ApplyCliOptions, 
       tests: options.tests !== false,
       resume: options.resume ?? false,
       onEvent: render,
-      signal: controller.signal,
       extendPlan: () => {
         const followUps = executor.drainFollowUps();
         if (followUps.length === 0) return undefined;
@@ -92,10 +98,10 @@ export async function applyAgentCommand(root: string, options: ApplyCliOptions, 
         return { moves: next.moves, batches: next.batches };
       },
     });
-    const summary = summarize(executor.outcomes, Math.round(performance.now() - started));
-    const runDir = path.join(await gitDir(root), 'refactor', 'runs', runId);
+    const summary = summarize(executor.outcomes, Math.round(performance.now() - started), { mergeMs: Math.round(executor.mergeMs) });
+    const runDir = path.join(await gitDir(root), 'refactor', 'runs', report.runId);
     mkdirSync(runDir, { recursive: true });
-    writeFileSync(path.join(runDir, 'report.json'), `${JSON.stringify({ version: 1, runId, report, summary }, null, 2)}\n`);
+    writeFileSync(path.join(runDir, 'report.json'), `${JSON.stringify({ version: 1, runId: report.runId, report, summary }, null, 2)}\n`);
     if (options.json) write(JSON.stringify({ type: 'summary', ...summary }));
     else {
       write(`tasks: ${summary.done} done, ${summary.failed} failed, ${summary.retried} retried, ${summary.timedOut} timed out, ${summary.rejected} rejected`);
@@ -104,8 +110,18 @@ export async function applyAgentCommand(root: string, options: ApplyCliOptions, 
     }
     return report.ok ? ExitCode.ok : ExitCode.failed;
   } finally {
-    process.off('SIGINT', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
+}
+
+/** The plan of the interrupted run `--resume` finishes (the journal's, follow-ups included). */
+async function interruptedPlan(root: string): Promise<Plan> {
+  const journal = readJournal(await gitDir(root));
+  if (!journal || journal.finished) {
+    throw new UsageError('there is no interrupted run to resume', { file: '.git/refactor/journal.json', hint: 'run apply without --resume' });
+  }
+  return journal.plan;
 }
 
 /** A free-form task in the planner's terms: its footprint is what it writes. */

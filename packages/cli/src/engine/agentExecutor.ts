@@ -1,19 +1,44 @@
 import { type AgentTask, describeContext, mergeOutcomes, planFollowUps, runAgentBatch, type TaskOutcome } from '@monorefactor/agents';
-import type { EventSink, PlannedMove } from '@monorefactor/core';
+import { type EventSink, ExitCode, type PlannedMove, RefactorError } from '@monorefactor/core';
 import type { BatchExecutor, MoveExecution } from '@monorefactor/verifier';
-import { headSha } from '@monorefactor/verifier';
+import { gitDir, headSha, readJournal, rollback } from '@monorefactor/verifier';
 
 export interface AgentExecutorOptions {
   command: string[];
   parallel: number;
   timeoutMs: number;
   retries: number;
-  runId: string;
+  /** Reuse what tasks of the interrupted run (same run id and base) finished: `apply --resume`. */
+  resume?: boolean;
   /** Agent tasks by id (free-form tasks); moves without one get a generated move prompt. */
   tasks: Map<string, AgentTask>;
   maxDepth: number;
   maxTasks?: number;
   onEvent?: EventSink;
+  /**
+   * Ctrl-C, for the agents only (used instead of apply's own signal): a verification gate already
+   * running is not cancelled, since the verifier would take a cancelled gate for a failed one.
+   */
+  signal?: AbortSignal;
+}
+
+/**
+ * The agent task of a planned move: the free-form task it stands for (a resumed run's follow-ups
+ * are only in the journal's plan: no files, the prompt kept as its reason), or a move prompt.
+ */
+function taskFor(move: PlannedMove, tasks: Map<string, AgentTask>): AgentTask {
+  const known = tasks.get(move.id);
+  if (known) return known;
+  if (move.files.length > 0) return taskForMove(move);
+  return {
+    id: move.id,
+    kind: 'task',
+    prompt: move.reasons?.[0] ?? move.id,
+    files: [],
+    footprint: move.footprint,
+    depth: move.id.split('.').length - 1, // follow-up ids are `<parent>.<id>`
+    ...(move.dependsOn?.length ? { dependsOn: move.dependsOn } : {}),
+  };
 }
 
 /** A planned move as an agent task: the prompt says what to move where; the footprint bounds it. */
@@ -38,21 +63,35 @@ export function taskForMove(move: PlannedMove): AgentTask {
  * Runs each move or task through an external agent in its own worktree, merges the results that
  * stayed in their footprint into the work tree (conflicts fail only their task), and keeps the
  * follow-up tasks agents asked for so the run can plan them into later batches.
+ *
+ * Agent logs and outcome records go under the apply journal's run id, so `--resume` finds what
+ * the interrupted run finished. An abort (Ctrl-C) merges nothing and throws E_ABORTED: the
+ * journal keeps the batch unfinished for `--resume`, which reuses the tasks that were done.
  */
-export function createAgentExecutor(options: AgentExecutorOptions): BatchExecutor & { drainFollowUps(): AgentTask[]; outcomes: TaskOutcome[] } {
+export function createAgentExecutor(
+  options: AgentExecutorOptions,
+): BatchExecutor & { drainFollowUps(): AgentTask[]; outcomes: TaskOutcome[]; readonly mergeMs: number } {
   let pending: AgentTask[] = [];
   let spent = 0;
+  let mergeMs = 0;
   const outcomes: TaskOutcome[] = [];
   return {
     outcomes,
+    get mergeMs() {
+      return mergeMs;
+    },
     drainFollowUps() {
       const out = pending;
       pending = [];
       return out;
     },
-    async execute(moves, { root, batch, signal }) {
-      const tasks = moves.map((move) => options.tasks.get(move.id) ?? taskForMove(move));
+    async execute(moves, context) {
+      const { root, batch } = context;
+      const signal = options.signal ?? context.signal;
+      const tasks = moves.map((move) => taskFor(move, options.tasks));
       spent += tasks.length;
+      const runId = readJournal(await gitDir(root))?.runId;
+      if (!runId) throw new RefactorError('E_AGENT', 'no apply journal to name the agent run after', { hint: 'run agents through `refactor apply`' });
       const ran = await runAgentBatch(tasks, {
         root,
         baseRef: await headSha(root),
@@ -60,8 +99,9 @@ export function createAgentExecutor(options: AgentExecutorOptions): BatchExecuto
         parallel: options.parallel,
         timeoutMs: options.timeoutMs,
         retries: options.retries,
-        runId: options.runId,
+        runId,
         batch,
+        ...(options.resume ? { resume: true } : {}),
         context: describeContext({
           importConventions: [
             "packages import each other through their package name and its `exports` (never a path into another package's src)",
@@ -78,7 +118,14 @@ export function createAgentExecutor(options: AgentExecutorOptions): BatchExecuto
         ...(options.onEvent ? { onEvent: options.onEvent } : {}),
       });
       outcomes.push(...ran);
+      throwIfAborted(signal, ran);
+      const mergeStarted = performance.now();
       const merge = await mergeOutcomes(root, ran);
+      mergeMs += performance.now() - mergeStarted;
+      if (signal?.aborted) {
+        await rollback(root);
+        throwIfAborted(signal, ran);
+      }
       const conflicts = new Map(merge.conflicts.map((c) => [c.id, c.files]));
       const limits = {
         maxDepth: options.maxDepth,
@@ -103,4 +150,17 @@ export function createAgentExecutor(options: AgentExecutorOptions): BatchExecuto
       });
     },
   };
+}
+
+/** Ctrl-C: stop before anything reaches the work tree, saying which tasks finished (their records serve `--resume`). */
+function throwIfAborted(signal: AbortSignal | undefined, ran: TaskOutcome[]): void {
+  if (!signal?.aborted) return;
+  const finished = ran.filter((o) => o.status !== 'aborted').map((o) => `${o.id} ${o.status}`);
+  const aborted = ran.filter((o) => o.status === 'aborted').map((o) => o.id);
+  throw new RefactorError(
+    'E_ABORTED',
+    `apply was interrupted: ${finished.length > 0 ? `${finished.join(', ')}; ` : ''}${aborted.length > 0 ? `${aborted.join(', ')} aborted` : 'nothing aborted'}`,
+    { hint: 'run `refactor apply --resume` to finish (finished tasks are not run again)' },
+    ExitCode.failed,
+  );
 }
