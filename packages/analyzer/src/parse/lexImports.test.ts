@@ -83,9 +83,21 @@ describe('lexImports: the fast path gives what the full parse gives', () => {
     expect(comparable('x.ts', source, 'auto')).toEqual(comparable('x.ts', source, 'oxc'));
   });
 
-  it('gives up (so oxc parses the file) on what it cannot read', () => {
-    const jsx = "import React from 'react';\nexport const A = () => <p>don't</p>;";
-    expect(lexImports(jsx, new LineIndex(jsx))).toBeUndefined();
-    expect(extractImports('a.tsx', jsx).imports.map((edge) => edge.specifier)).toEqual(['react']);
+  it('a JSX component: the import header is lexed alone when nothing after it can import', () => {
+    const tsx =
+      "import { Card } from './card';\nimport type { Props } from './types';\n\nexport function Page(p: Props) {\n  return <Card title=\"don't\">{p.children}</Card>;\n}\n";
+    const lexed = lexImports(tsx, new LineIndex(tsx), { jsx: true });
+    expect(lexImports(tsx, new LineIndex(tsx))).toBeUndefined();
+    expect(lexed?.map((edge) => `${edge.kind} ${edge.specifier}`)).toEqual(['import ./card', 'import-type ./types']);
+    expect(comparable('page.tsx', tsx, 'auto')).toEqual(comparable('page.tsx', tsx, 'oxc'));
+  });
+
+  it('gives up (so oxc parses the file) when a JSX body may hold an import', () => {
+    const lazy = "import { lazy } from 'react';\nconst Chart = lazy(() => import('./chart'));\nexport const A = () => <div><Chart /></div>;";
+    expect(lexImports(lazy, new LineIndex(lazy), { jsx: true })).toBeUndefined();
+    expect(extractImports('a.tsx', lazy).imports.map((edge) => edge.specifier)).toEqual(['react', './chart']);
+    const tail = "import React from 'react';\nexport const A = () => <p>x</p>;\nexport { B } from './b';";
+    expect(lexImports(tail, new LineIndex(tail), { jsx: true })).toBeUndefined();
+    expect(extractImports('a.tsx', tail).imports.map((edge) => edge.specifier)).toEqual(['react', './b']);
   });
 });

@@ -10,13 +10,19 @@ import type { RawImport } from './types.js';
  * Returns undefined when the lexer cannot read the file (JSX text, some syntax errors): the
  * caller then parses it with oxc, which also reports the error.
  */
-export function lexImports(source: string, lines: LineIndex): RawImport[] | undefined {
+export function lexImports(source: string, lines: LineIndex, options: { jsx?: boolean } = {}): RawImport[] | undefined {
   let imports: readonly Import[];
   let exports: readonly Export[];
   try {
     [imports, exports] = parse(source);
   } catch {
-    return undefined;
+    const header = options.jsx ? importHeader(source) : undefined;
+    if (header === undefined) return undefined;
+    try {
+      [imports, exports] = parse(header);
+    } catch {
+      return undefined;
+    }
   }
   const out: RawImport[] = [];
   for (let index = 0; index < imports.length; index++) {
@@ -38,6 +44,24 @@ export function lexImports(source: string, lines: LineIndex): RawImport[] | unde
   }
   if (source.includes('<reference')) out.push(...referencePaths(source, lines));
   return out;
+}
+
+const HEADER_STATEMENT = /^[ \t]*(?:import|export)\b[^;]*?\bfrom\s*(["'])[^"'\n]*\1[ \t]*;?|^[ \t]*import\s*(["'])[^"'\n]*\2[ \t]*;?/gm;
+const IMPORT_SYNTAX = /\bimport\b|\brequire\b|\bfrom\s*["'`]/;
+
+/**
+ * The lexer stops at JSX closing tags (`</a>` reads as a regular expression). A component file
+ * keeps its imports at the top: when nothing that could be an import follows the last
+ * top-level `import`/`export ... from` line, lexing the header alone gives every import, at the
+ * same offsets. Otherwise undefined, and oxc parses the file. Only for .jsx/.tsx files: the
+ * cost is that a syntax error in a component's body is not reported here (tsc reports it).
+ */
+function importHeader(source: string): string | undefined {
+  let end = 0;
+  HEADER_STATEMENT.lastIndex = 0;
+  for (let match = HEADER_STATEMENT.exec(source); match !== null; match = HEADER_STATEMENT.exec(source)) end = match.index + match[0].length;
+  if (IMPORT_SYNTAX.test(source.slice(end))) return undefined;
+  return source.slice(0, end);
 }
 
 /** `import ... from` / `import x = require(`: the kind and the imported names. */

@@ -1,5 +1,5 @@
-import type { ImportKind } from '@monorefactor/core';
 import { createRequire } from 'node:module';
+import type { ImportKind } from '@monorefactor/core';
 import type { ParseResult, StaticExport, StaticImport } from 'oxc-parser';
 import type { LineIndex } from './lineIndex.js';
 import type { RawImport } from './types.js';
@@ -19,7 +19,9 @@ const MOCK_METHODS = new Set([
   'createMockFromModule',
 ]);
 const CALLS = /\brequire\s*[.(]|\bimport\s+(?:type\s+)?[\w$]+\s*=\s*require\b/;
-const MOCKS = /\b(?:vi|jest)\s*\.\s*\w+\s*\(/;
+// Only the module-path methods: `vi.fn(` and `vi.spyOn(` are in nearly every test file.
+const MOCKS =
+  /\b(?:vi|jest)\s*\.\s*(?:mock|doMock|unmock|doUnmock|importActual|importMock|requireActual|requireMock|dontMock|setMock|createMockFromModule)\s*\(/;
 const IMPORT_CALL = /\bimport\s*\(/g;
 /** `import('m')` in a type position: `typeof import(`, `: import(`, `<import(`, or followed by `.x` / `<T>`. */
 const TYPE_BEFORE = /(?:\btypeof|[:|&<,])\s*$/;
