@@ -23,10 +23,16 @@ export function isInside(file: string, dir: string): boolean {
   return file === dir || file.startsWith(`${dir}/`);
 }
 
-const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|test|tests|spec|e2e)\/|\.(?:test|spec|stories|story|bench)\.[cm]?[jt]sx?$/;
-/** Tests, specs, stories and mocks: files that never anchor a module to its package. */
+const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|test|tests|spec|e2e)\/|\.(?:test|spec|stories|story|bench|test-d|cy)\.[cm]?[jt]sx?$/;
+/** Tests, specs, stories, mocks and test fixtures: files that never anchor a module to its package. */
 export function isTestFile(file: string): boolean {
-  return TEST_FILE.test(file);
+  return TEST_FILE.test(file) || isFixtureFile(file);
+}
+
+const FIXTURE_FILE = /(?:^|\/)(?:__fixtures__|__testfixtures__|fixtures|__snapshots__)\//;
+/** Test data shaped like code (codemod inputs, projects a test runs): its imports are not the package's. */
+export function isFixtureFile(file: string): boolean {
+  return FIXTURE_FILE.test(file);
 }
 
 /** Source files the analyzer reads. */
@@ -52,4 +58,32 @@ export function commonPath(paths: readonly string[]): string {
     common = common.slice(0, i);
   }
   return common.join('/') || '.';
+}
+
+/** The two folders of a package that a move maps between. */
+export interface PackageRoots {
+  dir: string;
+  sourceRoot: string;
+}
+
+/**
+ * Where files moving to another package land: each keeps its path inside the source package's
+ * source root, under the target's source root (`shared/src/mcp/x.ts` -> `mcp/src/mcp/x.ts`);
+ * when not every file is inside the source root, the path inside the package folder is kept,
+ * under the target's folder.
+ * `targetDir` is the folder the moved files share.
+ */
+export function relocate(files: readonly string[], from: PackageRoots, to: PackageRoots): { files: { from: string; to: string }[]; targetDir: string } {
+  // A package without a src/ folder is all source: its files go under the target's source root.
+  const inSource = files.every((file) => isInside(file, from.sourceRoot) && file !== from.sourceRoot);
+  const base = inSource ? from.sourceRoot : from.dir;
+  const targetBase = inSource ? to.sourceRoot : to.dir;
+  const inner = (file: string) => (base === '.' ? file : file.slice(base.length + 1));
+  const moved = files.map((file) => ({ from: file, to: joinRel(targetBase, inner(file)) }));
+  let common = files.length > 0 ? path.posix.dirname(inner(files[0] as string)) : '.';
+  for (const file of files) {
+    const dir = path.posix.dirname(inner(file));
+    while (common !== '.' && dir !== common && !dir.startsWith(`${common}/`)) common = path.posix.dirname(common);
+  }
+  return { files: moved, targetDir: joinRel(targetBase, common) };
 }

@@ -1,10 +1,12 @@
-import { DEPENDENCY_FIELDS, type ImportGraph, type UndeclaredFinding, type UnusedDependencyFinding } from '@monorefactor/core';
+import { DEPENDENCY_FIELDS, type ImportGraph, isFixtureFile, type UndeclaredFinding, type UnusedDependencyFinding } from '@monorefactor/core';
 import { splitPackageSpecifier } from '../resolve/exportsMap.js';
 
 /**
  * Undeclared dependencies: a package imports a workspace package (by its name) or an npm package
- * that neither its manifest nor the root manifest declares. Tooling hoisted to the root manifest
- * counts as declared, as it does for npm and pnpm at run time in a single-version monorepo.
+ * that neither its manifest nor the root manifest declares (any field, peer and optional included;
+ * `workspace:` and `catalog:` versions are declarations like any other). Tooling hoisted to the
+ * root manifest counts as declared, as it does for npm and pnpm at run time in a single-version
+ * monorepo. Test fixtures and mocks are left out: they are data and stand-ins, not imports.
  */
 export function findUndeclaredDependencies(graph: ImportGraph): UndeclaredFinding[] {
   const { workspace } = graph;
@@ -12,12 +14,15 @@ export function findUndeclaredDependencies(graph: ImportGraph): UndeclaredFindin
   for (const field of DEPENDENCY_FIELDS) for (const name of Object.keys(workspace.rootManifest[field] ?? {})) rootDeps.add(name);
   const missing = new Map<string, UndeclaredFinding>();
   for (const node of graph.modules.values()) {
-    if (!node.package) continue;
+    if (!node.package || isFixtureFile(node.path)) continue;
     const pkg = workspace.packages.get(node.package);
     if (!pkg) continue;
     for (const edge of node.imports) {
+      // A mock needs no installed package (`vi.mock('virtual-module')`): the mocked code's own import is checked.
+      if (edge.kind === 'mock') continue;
       let dependency: string | undefined;
-      if (edge.target.type === 'external') dependency = edge.target.package;
+      // `.bin/x` is a path inside node_modules, not a package.
+      if (edge.target.type === 'external' && !edge.target.package.startsWith('.')) dependency = edge.target.package;
       else if (edge.target.type === 'file') {
         const { name } = splitPackageSpecifier(edge.specifier);
         if (!edge.specifier.startsWith('.') && workspace.packages.has(name) && name !== pkg.name) dependency = name;

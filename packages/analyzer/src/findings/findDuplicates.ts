@@ -4,17 +4,43 @@ import type { DuplicateFinding, ImportGraph, ModuleNode } from '@monorefactor/co
 export const DUPLICATE_THRESHOLD = 0.8;
 /** A shingle shared by more files than this is boilerplate, not evidence of copying. */
 const MAX_SHINGLE_FREQUENCY = 12;
+/** Tool configs (`vite.config.ts`, `.eslintrc.js`) look alike by design: copying them is not a smell to fix. */
+const TOOL_CONFIG = /(?:^|\/)(?:[^/]+\.config|\.?[a-z-]*rc)\.[cm]?[jt]s$/;
 
 /**
  * Modules in different packages whose normalised token streams (identifiers and literals
- * replaced) are identical or nearly so. Candidates come from an inverted index of shingles,
- * so the cost grows with the number of similar pairs, not with files squared.
+ * replaced) are identical or nearly so. Files identical to each other are one finding, however
+ * many packages hold a copy; near copies are reported in pairs, one file standing for each set
+ * of identical ones. Candidates come from an inverted index of shingles, so the cost grows with
+ * the number of similar pairs, not with files squared.
  */
 export function findDuplicates(graph: ImportGraph): DuplicateFinding[] {
-  const candidates = [...graph.modules.values()].filter((node) => node.fingerprint && node.package && !node.isTest && !/\.d\.[cm]?ts$/.test(node.path));
+  const candidates = [...graph.modules.values()].filter(
+    (node) => node.fingerprint && node.package && !node.isTest && !/\.d\.[cm]?ts$/.test(node.path) && !TOOL_CONFIG.test(node.path),
+  );
+  const found: { files: string[]; similarity: number }[] = [];
+
+  // Identical copies: one finding per set that spans packages; its first file stands for it below.
+  const byHash = new Map<string, ModuleNode[]>();
+  for (const node of candidates) {
+    const hash = node.fingerprint?.hash as string;
+    const list = byHash.get(hash);
+    if (list) list.push(node);
+    else byHash.set(hash, [node]);
+  }
+  const standIn = new Map<ModuleNode, ModuleNode>();
+  for (const copies of byHash.values()) {
+    copies.sort((a, b) => a.path.localeCompare(b.path));
+    const first = copies[0] as ModuleNode;
+    for (const node of copies) standIn.set(node, first);
+    if (copies.length > 1 && new Set(copies.map((node) => node.package)).size > 1) found.push({ files: copies.map((node) => node.path), similarity: 1 });
+  }
+
+  const distinct = candidates.filter((node) => standIn.get(node) === node);
   const index = new Map<number, number[]>();
-  candidates.forEach((node, i) => {
-    for (const shingle of node.fingerprint?.shingles ?? []) {
+  const sizes = distinct.map((node) => new Set(node.fingerprint?.shingles).size);
+  distinct.forEach((node, i) => {
+    for (const shingle of new Set(node.fingerprint?.shingles)) {
       const list = index.get(shingle);
       if (list) list.push(i);
       else index.set(shingle, [i]);
@@ -25,25 +51,20 @@ export function findDuplicates(graph: ImportGraph): DuplicateFinding[] {
     if (list.length < 2 || list.length > MAX_SHINGLE_FREQUENCY) continue;
     for (let a = 0; a < list.length; a++) {
       for (let b = a + 1; b < list.length; b++) {
-        const key = (list[a] as number) * candidates.length + (list[b] as number);
+        const key = (list[a] as number) * distinct.length + (list[b] as number);
         shared.set(key, (shared.get(key) ?? 0) + 1);
       }
     }
   }
-  const pairs: { a: ModuleNode; b: ModuleNode; similarity: number }[] = [];
   for (const [key, count] of shared) {
-    const a = candidates[Math.floor(key / candidates.length)] as ModuleNode;
-    const b = candidates[key % candidates.length] as ModuleNode;
+    const i = Math.floor(key / distinct.length);
+    const j = key % distinct.length;
+    const a = distinct[i] as ModuleNode;
+    const b = distinct[j] as ModuleNode;
     if (a.package === b.package) continue;
-    const sizeA = a.fingerprint?.shingles.length ?? 0;
-    const sizeB = b.fingerprint?.shingles.length ?? 0;
-    const similarity = a.fingerprint?.hash === b.fingerprint?.hash ? 1 : count / (sizeA + sizeB - count);
-    if (similarity >= DUPLICATE_THRESHOLD) pairs.push({ a, b, similarity });
+    const similarity = count / ((sizes[i] as number) + (sizes[j] as number) - count);
+    if (similarity >= DUPLICATE_THRESHOLD) found.push({ files: [a.path, b.path].sort(), similarity: Math.min(similarity, 0.99) });
   }
-  pairs.sort((x, y) => y.similarity - x.similarity || x.a.path.localeCompare(y.a.path));
-  return pairs.map((pair, i) => ({
-    id: `D${i + 1}`,
-    files: [pair.a.path, pair.b.path].sort(),
-    similarity: Math.round(pair.similarity * 100) / 100,
-  }));
+  found.sort((x, y) => y.similarity - x.similarity || (x.files[0] as string).localeCompare(y.files[0] as string));
+  return found.map((finding, i) => ({ id: `D${i + 1}`, files: finding.files, similarity: Math.floor(finding.similarity * 100) / 100 }));
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { type CycleFinding, type ImportGraph, joinRel, type MisplacedFinding, type ModuleNode, type PlacementRule } from '@monorefactor/core';
+import { type CycleFinding, type ImportGraph, type MisplacedFinding, type ModuleNode, type PlacementRule, relocate } from '@monorefactor/core';
 import picomatch from 'picomatch';
-import { findPublicFiles } from './publicApi.js';
+import { findPublicApi, type PublicApi } from './publicApi.js';
 
 export interface MisplacedOptions {
   placement: PlacementRule[];
@@ -21,14 +21,15 @@ interface Group {
  * lives in one other package; it pulls in the files of its package that only it (the group) uses,
  * and the tests that exercise only the group. Signals: a single consuming package, a path that
  * names the target package, and imports that close a package cycle. A module re-exported from its
- * package's entry is public API and needs a strong signal (name or cycle). Placement rules from
+ * package's entry, or imported by path from a package without a barrel, is public API and needs a
+ * strong signal (name or cycle). Placement rules from
  * the config are findings of their own.
  */
 export function findMisplacedModules(graph: ImportGraph, options: MisplacedOptions): MisplacedFinding[] {
   const groups: Group[] = [];
   const claimed = new Set<string>();
   groups.push(...placementGroups(graph, options.placement, claimed));
-  const publicFiles = findPublicFiles(graph);
+  const publicApi = findPublicApi(graph);
   const entries = new Set([...graph.packageEntries.values()].flat());
   const byPackage = new Map<string, ModuleNode[]>();
   for (const node of graph.modules.values()) {
@@ -39,7 +40,7 @@ export function findMisplacedModules(graph: ImportGraph, options: MisplacedOptio
   }
   for (const [pkg, nodes] of byPackage) {
     for (const group of consumerGroups(graph, pkg, nodes, entries, claimed)) {
-      if (scoreGroup(graph, group, publicFiles.get(pkg) ?? new Set(), options.cycles)) groups.push(group);
+      if (scoreGroup(graph, group, publicApi, options.cycles)) groups.push(group);
     }
   }
   groups.sort((a, b) => b.score - a.score || first(a).localeCompare(first(b)));
@@ -125,7 +126,7 @@ function consumerGroups(graph: ImportGraph, pkg: string, nodes: ModuleNode[], en
   return groups;
 }
 
-function scoreGroup(graph: ImportGraph, group: Group, publicFiles: Set<string>, cycles: CycleFinding[]): boolean {
+function scoreGroup(graph: ImportGraph, group: Group, publicApi: PublicApi, cycles: CycleFinding[]): boolean {
   const members = [...group.files].map((file) => graph.modules.get(file)).filter((n): n is ModuleNode => n !== undefined);
   const consumers = new Set(
     members
@@ -165,10 +166,15 @@ function scoreGroup(graph: ImportGraph, group: Group, publicFiles: Set<string>, 
       group.reasons.push(`${example.from} imports ${example.specifier}: ${breaks} the package cycle ${cycle.packages.join(' <-> ')}`);
     }
   }
+  const publicFiles = publicApi.files.get(group.from) ?? new Set<string>();
   if (members.some((node) => publicFiles.has(node.path))) {
     if (!strong) return false;
     score -= 0.2;
-    group.reasons.push(`re-exported from ${group.from}'s entry (public API): outside consumers may need a shim`);
+    group.reasons.push(
+      publicApi.byPath.has(group.from)
+        ? `${group.from} has no barrel, so its files are its public API (imported by path): outside consumers may need a shim`
+        : `re-exported from ${group.from}'s entry (public API): outside consumers may need a shim`,
+    );
   }
   group.score = Math.max(0, Math.min(1, score));
   return true;
@@ -197,15 +203,9 @@ function placementGroups(graph: ImportGraph, rules: PlacementRule[], claimed: Se
   return [...groups.values()];
 }
 
-/** Keep the path inside the package's source root: shared/src/mcp/x.ts -> mcp/src/mcp. */
+/** The folder the group's files land in (the same mapping a planned move uses). */
 function targetDirOf(graph: ImportGraph, group: Group, files: string[]): string {
   const from = graph.workspace.packages.get(group.from);
   const to = graph.workspace.packages.get(group.to);
-  if (!from || !to) return '.';
-  const base = files.every((f) => f.startsWith(`${from.sourceRoot}/`)) ? from.sourceRoot : from.dir;
-  const dirs = files.map((f) => path.posix.dirname(path.posix.relative(base, f)));
-  let common = dirs[0] ?? '.';
-  for (const dir of dirs) while (common !== '.' && dir !== common && !dir.startsWith(`${common}/`)) common = path.posix.dirname(common);
-  const targetBase = base === from.sourceRoot ? to.sourceRoot : to.dir;
-  return joinRel(targetBase, common);
+  return from && to ? relocate(files, from, to).targetDir : '.';
 }

@@ -1,11 +1,22 @@
 import type { ImportGraph } from '@monorefactor/core';
+import { splitPackageSpecifier } from '../resolve/exportsMap.js';
+
+export interface PublicApi {
+  /** Each package's public files. */
+  files: Map<string, Set<string>>;
+  /** Packages whose entry re-exports none of their files: they are used file by file, by path. */
+  byPath: Set<string>;
+}
 
 /**
  * Files that make up each package's public API: its entry files and everything they re-export
- * (`export * from`, `export { x } from`), transitively, inside the package.
+ * (`export * from`, `export { x } from`), transitively, inside the package. A package without
+ * such a barrel (an empty `index.ts`, or none) is consumed by path (`@acme/ui/primitives/button`):
+ * then every file another package imports by the package's name is public too.
  */
-export function findPublicFiles(graph: ImportGraph): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
+export function findPublicApi(graph: ImportGraph): PublicApi {
+  const files = new Map<string, Set<string>>();
+  const byPath = new Set<string>();
   for (const [name, entries] of graph.packageEntries) {
     const seen = new Set<string>(entries);
     const queue = [...entries];
@@ -20,7 +31,21 @@ export function findPublicFiles(graph: ImportGraph): Map<string, Set<string>> {
         queue.push(target.path);
       }
     }
-    out.set(name, seen);
+    files.set(name, seen);
+    if (seen.size === new Set(entries).size) byPath.add(name);
   }
-  return out;
+  for (const node of graph.modules.values()) {
+    for (const edge of node.imports) {
+      if (edge.target.type !== 'file') continue;
+      const owner = graph.modules.get(edge.target.path)?.package;
+      if (!owner || owner === node.package || !byPath.has(owner)) continue;
+      if (splitPackageSpecifier(edge.specifier).name === owner) files.get(owner)?.add(edge.target.path);
+    }
+  }
+  return { files, byPath };
+}
+
+/** Each package's public files (see `findPublicApi`). */
+export function findPublicFiles(graph: ImportGraph): Map<string, Set<string>> {
+  return findPublicApi(graph).files;
 }

@@ -254,7 +254,10 @@ describe('pnpm workspace with negations, tsconfig paths/baseUrl inherited from a
     expect(repo().resolve('apps/group/admin/src/index.ts', '@shared/format')).toEqual(file('packages/lib/src/format.ts'));
   });
 
-  it('an alias that matches no file falls through to an external package', () => {
-    expect(repo().resolve('apps/web/src/index.ts', '@lib/nothing-here')).toEqual(external('@lib/nothing-here'));
+  it('an alias that matches no file is unresolved (often generated code), not a dependency to declare', () => {
+    expect(repo().resolve('apps/web/src/index.ts', '@lib/nothing-here')).toEqual({
+      type: 'unresolved',
+      reason: 'tsconfig paths map @lib/nothing-here to packages/lib/src/nothing-here, which does not exist',
+    });
   });
 });

@@ -1,9 +1,13 @@
 import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
-import { type ImportKind, joinRel, type Resolution, type TsconfigInfo, type Workspace, type WorkspacePackage } from '@monorefactor/core';
+import { type ImportKind, joinRel, type Resolution, type Workspace, type WorkspacePackage } from '@monorefactor/core';
+import { type BundlerEntries, outputNames, readBundlerEntries, sourceCandidates } from './buildOutput.js';
 import { matchExports, splitPackageSpecifier } from './exportsMap.js';
 import { createPackageLocator } from './packageOf.js';
+import { hasUrlScheme, isPackageName, isRelativeSpecifier } from './specifiers.js';
+import { createTsconfigLocator } from './tsconfigOf.js';
+import { matchTsPaths } from './tsPaths.js';
 
 const BUILTINS = new Set(builtinModules.flatMap((name) => [name, name.replace(/^node:/, '')]));
 /** What TypeScript tries after a bare path, in its order. */
@@ -15,20 +19,22 @@ const SOURCE_TWINS: Record<string, string[]> = {
   '.mjs': ['.mts', '.d.mts'],
   '.cjs': ['.cts', '.d.cts'],
 };
-/** Build-output folders a manifest may point into while the source lives in src/. */
-const BUILD_DIRS = ['dist', 'build', 'lib', 'out', 'esm', 'cjs'];
 
 export type ResolveFn = (fromFile: string, specifier: string, kind: ImportKind) => Resolution;
 
 /**
  * Resolve import specifiers against the in-memory file set: relative paths (with NodeNext `.js`
- * twins), package `imports` (`#x`), tsconfig `paths`/`baseUrl`, and workspace packages through
- * their `exports` (mapped back from build output to source). Anything else bare is external.
+ * twins), tsconfig `paths`/`baseUrl` (the nearest config's), package `imports` (`#x`), and
+ * workspace packages through their `exports` (mapped back from build output to source). URL
+ * schemes (`bun:`, `virtual:`) are the platform's. Any other bare npm name is external; a bare
+ * name npm would refuse (`~/x`, `$lib`) or a `paths` alias whose target is missing is unresolved.
  */
 export function createResolver(workspace: Workspace, files: ReadonlySet<string>): ResolveFn {
   const packageOf = createPackageLocator(workspace);
+  const tsconfigOf = createTsconfigLocator(workspace, packageOf);
   const cache = new Map<string, Resolution>();
   const assetCache = new Map<string, boolean>();
+  const bundlerEntries = new Map<string, BundlerEntries>();
 
   const isFile = (rel: string): boolean => {
     if (files.has(rel)) return true;
@@ -67,25 +73,40 @@ export function createResolver(workspace: Workspace, files: ReadonlySet<string>)
   /** A manifest target inside a package (`./dist/x.js`): the file, or its source twin under src/. */
   const resolvePackageTarget = (pkg: WorkspacePackage, target: string): string | undefined => {
     const rel = joinRel(pkg.dir, target);
-    const direct = resolvePath(rel.replace(/\.d\.([cm]?)ts$/, '.$1js'));
-    if (direct) return direct;
-    for (const candidate of sourceCandidates(pkg, rel)) {
-      // A bundler may emit `index.mjs`/`index.cjs` from `index.ts`: try the bare stem too.
-      const found = resolvePath(candidate) ?? resolvePath(candidate.replace(/\.(?:d\.)?[cm]?[jt]sx?$/, ''));
-      if (found) return found;
-    }
-    return undefined;
+    return resolvePath(rel.replace(/\.d\.([cm]?)ts$/, '.$1js')) ?? fromBuildOutput(pkg, rel);
   };
 
   /** A relative import of a package's own build output (`../dist/bin.js`) stands for its source. */
   const resolveBuildOutput = (rel: string): string | undefined => {
     const owner = packageOf(rel);
-    if (!owner) return undefined;
-    for (const candidate of sourceCandidates(owner, rel)) {
-      const found = resolvePath(candidate);
+    return owner ? fromBuildOutput(owner, rel) : undefined;
+  };
+
+  /**
+   * The source a build-output path was made from: the bundler config's entry of that name
+   * (`node: 'src/public/node.ts'`), the same path under src/ (or rootDir), else the one entry
+   * source with that file stem.
+   */
+  const fromBuildOutput = (pkg: WorkspacePackage, rel: string): string | undefined => {
+    let entries = bundlerEntries.get(pkg.name);
+    if (!entries) {
+      entries = readBundlerEntries(workspace.root, pkg);
+      bundlerEntries.set(pkg.name, entries);
+    }
+    const names = outputNames(pkg, rel);
+    for (const name of names) {
+      const source = entries.byName.get(name);
+      const found = source === undefined ? undefined : resolvePath(source);
       if (found) return found;
     }
-    return undefined;
+    for (const candidate of sourceCandidates(pkg, rel)) {
+      // A bundler may emit `index.mjs`/`index.cjs` from `index.ts`: try the bare stem too.
+      const found = resolvePath(candidate) ?? resolvePath(candidate.replace(/\.(?:d\.)?[cm]?[jt]sx?$/, ''));
+      if (found) return found;
+    }
+    const stem = names.at(-1)?.split('/').pop();
+    const source = stem === undefined ? undefined : entries.byStem.get(stem);
+    return source === undefined ? undefined : resolvePath(source);
   };
 
   const resolveWorkspacePackage = (pkg: WorkspacePackage, subpath: string, specifier: string): Resolution => {
@@ -115,8 +136,14 @@ export function createResolver(workspace: Workspace, files: ReadonlySet<string>)
 
   const resolveBare = (fromFile: string, specifier: string): Resolution => {
     const owner = packageOf(fromFile);
+    const tsconfig = tsconfigOf(fromFile);
+    // tsc reads `paths` before anything else, `#x` keys included.
+    const viaPaths = tsconfig ? matchTsPaths(tsconfig, specifier, resolvePath) : undefined;
+    if (viaPaths?.found) return { type: 'file', path: viaPaths.found };
+    const missedPaths =
+      viaPaths && !viaPaths.catchAll ? `tsconfig paths map ${specifier} to ${viaPaths.tried.join(', ') || 'nothing'}, which does not exist` : undefined;
     if (specifier.startsWith('#')) {
-      if (!owner?.manifest.imports) return { type: 'unresolved', reason: 'no package.json "imports" map for #-specifiers' };
+      if (!owner?.manifest.imports) return { type: 'unresolved', reason: missedPaths ?? 'no package.json "imports" map for #-specifiers' };
       const match = matchExports(owner.manifest.imports, specifier);
       if (match.type === 'not-exported') return { type: 'unresolved', reason: `"${specifier}" is not in ${owner.name}'s package.json imports` };
       for (const target of match.targets) {
@@ -126,9 +153,6 @@ export function createResolver(workspace: Workspace, files: ReadonlySet<string>)
       }
       return { type: 'unresolved', reason: `imports map sends ${specifier} to ${match.targets.join(', ')}, which does not exist` };
     }
-    const tsconfig = owner?.tsconfig ?? workspace.tsconfig;
-    const viaPaths = tsconfig ? resolveTsPaths(tsconfig, specifier, resolvePath) : undefined;
-    if (viaPaths) return { type: 'file', path: viaPaths };
     const { name, subpath } = splitPackageSpecifier(specifier);
     const pkg = workspace.packages.get(name);
     if (pkg) return resolveWorkspacePackage(pkg, subpath, specifier);
@@ -136,6 +160,13 @@ export function createResolver(workspace: Workspace, files: ReadonlySet<string>)
     if (tsconfig?.baseUrl) {
       const viaBaseUrl = resolvePath(joinRel(tsconfig.baseUrl, specifier));
       if (viaBaseUrl) return { type: 'file', path: viaBaseUrl };
+    }
+    // An alias whose target is missing (often generated code) is not a dependency to declare.
+    if (missedPaths) return { type: 'unresolved', reason: missedPaths };
+    // `.bin/x`, `.pnpm/x`: a path inside node_modules.
+    if (name.startsWith('.')) return { type: 'external', package: name };
+    if (!isPackageName(name)) {
+      return { type: 'unresolved', reason: `"${name}" is not an npm package name: an alias from a bundler or framework config the analyzer does not read` };
     }
     return { type: 'external', package: name };
   };
@@ -146,8 +177,8 @@ export function createResolver(workspace: Workspace, files: ReadonlySet<string>)
     const cached = cache.get(key);
     if (cached) return cached;
     let result: Resolution;
-    if (specifier.startsWith('node:')) result = { type: 'builtin', name: specifier };
-    else if (specifier.startsWith('.') || kind === 'reference') {
+    if (specifier.startsWith('node:') || hasUrlScheme(specifier)) result = { type: 'builtin', name: specifier };
+    else if (isRelativeSpecifier(specifier) || kind === 'reference') {
       const clean = specifier.split(/[?#]/)[0] ?? specifier;
       const rel = joinRel(dir, clean);
       const onDisk = !rel.startsWith('..') && /\.[a-z0-9]+$/i.test(rel) && existsOnDisk(rel) ? rel : undefined;
@@ -158,58 +189,4 @@ export function createResolver(workspace: Workspace, files: ReadonlySet<string>)
     cache.set(key, result);
     return result;
   };
-}
-
-/** tsconfig `paths`: exact keys, then `*` patterns by longest prefix, each substitution tried in order. */
-function resolveTsPaths(tsconfig: TsconfigInfo, specifier: string, resolvePath: (rel: string) => string | undefined): string | undefined {
-  const { paths, pathsBase } = tsconfig;
-  if (!paths || pathsBase === undefined) return undefined;
-  let bestKey: string | undefined;
-  let bestRest = '';
-  for (const key of Object.keys(paths)) {
-    const star = key.indexOf('*');
-    if (star === -1) {
-      if (key === specifier) {
-        bestKey = key;
-        bestRest = '';
-        break;
-      }
-      continue;
-    }
-    const prefix = key.slice(0, star);
-    const suffix = key.slice(star + 1);
-    if (specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= prefix.length + suffix.length) {
-      if (bestKey === undefined || prefix.length > bestKey.indexOf('*')) {
-        bestKey = key;
-        bestRest = specifier.slice(prefix.length, specifier.length - suffix.length);
-      }
-    }
-  }
-  if (bestKey === undefined) return undefined;
-  for (const target of paths[bestKey] ?? []) {
-    const found = resolvePath(joinRel(pathsBase, target.replace('*', bestRest)));
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** Where the source of a build-output path lives: tsconfig outDir -> rootDir, else dist/ -> src/. */
-function sourceCandidates(pkg: WorkspacePackage, rel: string): string[] {
-  const out: string[] = [];
-  const ts = pkg.tsconfig;
-  if (ts?.outDir && (rel === ts.outDir || rel.startsWith(`${ts.outDir}/`))) {
-    out.push(joinRel(ts.rootDir ?? pkg.sourceRoot, rel.slice(ts.outDir.length + 1)));
-  }
-  const inner = rel.slice(pkg.dir === '.' ? 0 : pkg.dir.length + 1);
-  const [first, ...rest] = inner.split('/');
-  if (first && BUILD_DIRS.includes(first)) {
-    const tail = rest.join('/');
-    out.push(joinRel(pkg.sourceRoot, tail), joinRel(pkg.dir, 'src', tail));
-    // dist/esm/x.js, dist/cjs/x.js: one more build folder level
-    const [second, ...deeper] = rest;
-    if (second && BUILD_DIRS.includes(second)) out.push(joinRel(pkg.sourceRoot, deeper.join('/')));
-  } else if (pkg.sourceRoot !== pkg.dir) {
-    out.push(joinRel(pkg.sourceRoot, inner));
-  }
-  return out;
 }

@@ -24,6 +24,9 @@ export function listSourceFiles(workspace: Workspace, ignore: string[] = []): So
   const outDirs = new Set<string>();
   for (const pkg of workspace.packages.values()) if (pkg.tsconfig?.outDir) outDirs.add(pkg.tsconfig.outDir);
   const packageDirs = new Set([...workspace.packages.values()].map((pkg) => pkg.dir));
+  // A workspace glob may name packages inside a dot-folder (`examples/.test/*`): walk down to them.
+  const towardPackages = new Set<string>();
+  for (const dir of packageDirs) for (let d = dir; d !== '.' && d !== ''; d = path.posix.dirname(d)) towardPackages.add(d);
   const files: string[] = [];
   const problems: WorkspaceProblem[] = [];
 
@@ -40,7 +43,8 @@ export function listSourceFiles(workspace: Workspace, ignore: string[] = []): So
       const name = entry.name;
       const rel = relDir === '.' ? name : `${relDir}/${name}`;
       if (entry.isDirectory()) {
-        if (name.startsWith('.') || SKIPPED_DIRS.has(name) || outDirs.has(rel) || isIgnored(rel) || isIgnored(`${rel}/`)) continue;
+        if (isIgnored(rel) || isIgnored(`${rel}/`)) continue;
+        if (!towardPackages.has(rel) && (name.startsWith('.') || SKIPPED_DIRS.has(name) || outDirs.has(rel))) continue;
         walk(rel);
       } else if (entry.isFile()) {
         if (isSourceFile(name) && !isIgnored(rel)) files.push(rel);

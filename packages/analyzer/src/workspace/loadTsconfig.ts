@@ -39,15 +39,16 @@ export function loadTsconfig(absFile: string, ctx: TsconfigContext): TsconfigInf
     });
     return undefined;
   }
-  const options = collectOptions(absFile, read.value, ctx, new Set());
   const dir = path.dirname(absFile);
+  const options = collectOptions(absFile, read.value, ctx, new Set(), dir);
   const references = (read.value.references ?? [])
     .map((ref) => (typeof ref?.path === 'string' ? toRootRelative(ctx.root, path.resolve(dir, ref.path)) : undefined))
     .filter((ref): ref is string => ref !== undefined);
   const info: TsconfigInfo = { file: rel, references };
   if (options.paths) {
-    info.paths = options.paths;
-    info.pathsBase = toRootRelative(ctx.root, options.baseUrl ?? options.pathsBase ?? dir);
+    const pathsBase = options.baseUrl ?? options.pathsBase ?? dir;
+    info.paths = withConfigDir(options.paths, path.relative(pathsBase, dir).split(path.sep).join('/') || '.');
+    info.pathsBase = toRootRelative(ctx.root, pathsBase);
   }
   if (options.baseUrl) info.baseUrl = toRootRelative(ctx.root, options.baseUrl);
   if (options.rootDir) info.rootDir = toRootRelative(ctx.root, options.rootDir);
@@ -57,15 +58,22 @@ export function loadTsconfig(absFile: string, ctx: TsconfigContext): TsconfigInf
   return info;
 }
 
-function collectOptions(absFile: string, raw: RawTsconfig, ctx: TsconfigContext, seen: Set<string>): ChainOptions {
+/**
+ * `configDir` is the folder of the tsconfig being loaded (the leaf of the chain): TypeScript 5.5
+ * `${configDir}` in an inherited option stands for it.
+ */
+function collectOptions(absFile: string, raw: RawTsconfig, ctx: TsconfigContext, seen: Set<string>, configDir: string): ChainOptions {
   seen.add(absFile);
   const dir = path.dirname(absFile);
+  const resolveOption = (value: string) => (value.startsWith(CONFIG_DIR) ? path.join(configDir, value.slice(CONFIG_DIR.length)) : path.resolve(dir, value));
   let merged: ChainOptions = {};
   const parents = raw.extends === undefined ? [] : Array.isArray(raw.extends) ? raw.extends : [raw.extends];
   for (const spec of parents) {
     if (typeof spec !== 'string') continue;
     const parentFile = resolveExtends(spec, dir, ctx);
     if (!parentFile) {
+      // Without node_modules a base shipped by an npm package (`@tsconfig/strictest`) cannot be read: nothing to fix.
+      if (!isRelativeOrAbsolute(spec) && !existsSync(path.join(ctx.root, 'node_modules'))) continue;
       ctx.problems.push({
         file: toRootRelative(ctx.root, absFile),
         message: `tsconfig extends "${spec}", which does not exist`,
@@ -79,20 +87,20 @@ function collectOptions(absFile: string, raw: RawTsconfig, ctx: TsconfigContext,
       ctx.problems.push({ file: toRootRelative(ctx.root, parentFile), message: `cannot read tsconfig: ${parent.error}` });
       continue;
     }
-    merged = { ...merged, ...collectOptions(parentFile, parent.value, ctx, seen) };
+    merged = { ...merged, ...collectOptions(parentFile, parent.value, ctx, seen, configDir) };
   }
   const own = raw.compilerOptions ?? {};
   const str = (key: string): string | undefined => (typeof own[key] === 'string' ? (own[key] as string) : undefined);
   const baseUrl = str('baseUrl');
-  if (baseUrl !== undefined) merged.baseUrl = path.resolve(dir, baseUrl);
+  if (baseUrl !== undefined) merged.baseUrl = resolveOption(baseUrl);
   if (own.paths && typeof own.paths === 'object') {
     merged.paths = own.paths as Record<string, string[]>;
     merged.pathsBase = dir;
   }
   const rootDir = str('rootDir');
-  if (rootDir !== undefined) merged.rootDir = path.resolve(dir, rootDir);
+  if (rootDir !== undefined) merged.rootDir = resolveOption(rootDir);
   const outDir = str('outDir');
-  if (outDir !== undefined) merged.outDir = path.resolve(dir, outDir);
+  if (outDir !== undefined) merged.outDir = resolveOption(outDir);
   const moduleResolution = str('moduleResolution');
   if (moduleResolution !== undefined) merged.moduleResolution = moduleResolution;
   if (typeof own.allowImportingTsExtensions === 'boolean') merged.allowImportingTsExtensions = own.allowImportingTsExtensions;
@@ -102,7 +110,7 @@ function collectOptions(absFile: string, raw: RawTsconfig, ctx: TsconfigContext,
 /** `extends` is a path (relative or absolute) or a package specifier, as in tsc. */
 function resolveExtends(spec: string, fromDir: string, ctx: TsconfigContext): string | undefined {
   const candidates: string[] = [];
-  if (spec.startsWith('.') || path.isAbsolute(spec)) {
+  if (isRelativeOrAbsolute(spec)) {
     const base = path.resolve(fromDir, spec);
     candidates.push(base, `${base}.json`, path.join(base, 'tsconfig.json'));
   } else {
@@ -123,6 +131,24 @@ function resolveExtends(spec: string, fromDir: string, ctx: TsconfigContext): st
     }
   }
   return candidates.find(isFile);
+}
+
+// biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript's literal placeholder, not a template.
+const CONFIG_DIR = '${configDir}';
+
+/** `paths` targets may start with `${configDir}`: make them relative to the paths base instead. */
+function withConfigDir(paths: Record<string, string[]>, fromBase: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [key, targets] of Object.entries(paths)) {
+    out[key] = Array.isArray(targets)
+      ? targets.map((t) => (typeof t === 'string' && t.startsWith(CONFIG_DIR) ? fromBase + t.slice(CONFIG_DIR.length) : t))
+      : [];
+  }
+  return out;
+}
+
+function isRelativeOrAbsolute(spec: string): boolean {
+  return spec.startsWith('.') || path.isAbsolute(spec);
 }
 
 function isFile(file: string): boolean {

@@ -82,14 +82,15 @@ export function loadWorkspace(root: string): Workspace {
     },
     problems,
   };
-  const rootTsconfigFile = ['tsconfig.json', 'tsconfig.base.json'].map((f) => path.join(absRoot, f)).find((f) => existsSync(f));
-  const rootTsconfig = rootTsconfigFile ? loadTsconfig(rootTsconfigFile, tsContext) : undefined;
+  const rootTsconfig = loadRootTsconfig(absRoot, tsContext);
 
   const packages = new Map<string, WorkspacePackage>();
   for (const { dir, manifest } of manifests) {
-    const name = typeof manifest.name === 'string' && manifest.name ? manifest.name : dir;
+    const named = typeof manifest.name === 'string' && manifest.name !== '';
+    const name = named ? (manifest.name as string) : dir;
     if (dirByName.get(name) !== dir) continue;
-    if (name === dir && dir !== '.') {
+    // Compare the manifest, not the name: a package may well be called after its folder (`www`, `docs`).
+    if (!named && dir !== '.') {
       problems.push({ file: `${dir}/package.json`, message: 'package has no "name"', hint: 'add a "name" so other packages can import it' });
     }
     const tsconfigFile = path.join(absRoot, dir, 'tsconfig.json');
@@ -105,6 +106,19 @@ export function loadWorkspace(root: string): Workspace {
   const workspace: Workspace = { root: absRoot, rootManifest: rootManifest.value, kind, packages, problems };
   if (rootTsconfig) workspace.tsconfig = rootTsconfig;
   return workspace;
+}
+
+/**
+ * The root tsconfig for files no package tsconfig covers: `tsconfig.json`, unless it is a
+ * solution file without `paths` and `tsconfig.base.json` declares them (the Nx layout).
+ */
+function loadRootTsconfig(absRoot: string, context: Parameters<typeof loadTsconfig>[1]): TsconfigInfo | undefined {
+  const main = path.join(absRoot, 'tsconfig.json');
+  const base = path.join(absRoot, 'tsconfig.base.json');
+  const loaded = existsSync(main) ? loadTsconfig(main, context) : undefined;
+  if (loaded?.paths || !existsSync(base)) return loaded;
+  const fallback = loadTsconfig(base, context);
+  return fallback?.paths ? fallback : (loaded ?? fallback);
 }
 
 function declaredDependencies(manifest: PackageManifest): Map<string, DependencyField> {

@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { moveFootprint, resolveMoveSpec } from '@monorefactor/codemod';
-import { type ImportGraph, joinRel, type MisplacedFinding, type MoveSpec, type PlannedMove, UsageError } from '@monorefactor/core';
+import { type ImportGraph, type MisplacedFinding, type MoveSpec, type PlannedMove, relocate, UsageError } from '@monorefactor/core';
 
 /** Parse `--move source=target` values. */
 export function parseMoveArgs(values: string[] | undefined): MoveSpec[] {
@@ -17,9 +16,7 @@ export function moveFromFinding(graph: ImportGraph, finding: MisplacedFinding): 
   const from = graph.workspace.packages.get(finding.from);
   const to = graph.workspace.packages.get(finding.to);
   if (!from || !to) throw new UsageError(`finding ${finding.id} names an unknown package`);
-  const base = finding.files.every((f) => f.startsWith(`${from.sourceRoot}/`)) ? from.sourceRoot : from.dir;
-  const targetBase = base === from.sourceRoot ? to.sourceRoot : to.dir;
-  const files = finding.files.map((file) => ({ from: file, to: joinRel(targetBase, path.posix.relative(base, file)) }));
+  const { files } = relocate(finding.files, from, to);
   return {
     id: finding.id,
     files,

@@ -1,0 +1,47 @@
+import { joinRel, type TsconfigInfo } from '@monorefactor/core';
+
+export interface PathsMatch {
+  /** The file the first existing substitution names. */
+  found?: string;
+  /** Root-relative substitutions tried, when a key matched and none exists. */
+  tried: string[];
+  /** The key was the bare `*`: it matches every package name, so a miss says nothing. */
+  catchAll: boolean;
+}
+
+/**
+ * tsconfig `paths`: the exact key, else the `*` pattern with the longest prefix, each substitution
+ * tried in order. Undefined when no key matches the specifier.
+ */
+export function matchTsPaths(tsconfig: TsconfigInfo, specifier: string, resolvePath: (rel: string) => string | undefined): PathsMatch | undefined {
+  const { paths, pathsBase } = tsconfig;
+  if (!paths || pathsBase === undefined) return undefined;
+  let bestKey: string | undefined;
+  let bestRest = '';
+  if (Object.hasOwn(paths, specifier)) bestKey = specifier;
+  else {
+    for (const key of Object.keys(paths)) {
+      const star = key.indexOf('*');
+      if (star === -1) continue;
+      const prefix = key.slice(0, star);
+      const suffix = key.slice(star + 1);
+      if (specifier.length < prefix.length + suffix.length || !specifier.startsWith(prefix) || !specifier.endsWith(suffix)) continue;
+      if (bestKey === undefined || prefix.length > bestKey.indexOf('*')) {
+        bestKey = key;
+        bestRest = specifier.slice(prefix.length, specifier.length - suffix.length);
+      }
+    }
+  }
+  if (bestKey === undefined) return undefined;
+  const tried: string[] = [];
+  const catchAll = bestKey === '*';
+  const targets = paths[bestKey];
+  for (const target of Array.isArray(targets) ? targets : []) {
+    if (typeof target !== 'string') continue;
+    const rel = joinRel(pathsBase, target.replace('*', bestRest));
+    const found = resolvePath(rel);
+    if (found) return { found, tried, catchAll };
+    tried.push(rel);
+  }
+  return { tried, catchAll };
+}
