@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { type CycleFinding, type ImportGraph, type MisplacedFinding, type ModuleNode, type PlacementRule, relocate } from '@monorefactor/core';
 import picomatch from 'picomatch';
+import { splitPackageSpecifier } from '../resolve/exportsMap.js';
 import { findPublicApi, type PublicApi } from './publicApi.js';
 
 export interface MisplacedOptions {
@@ -30,7 +31,7 @@ export function findMisplacedModules(graph: ImportGraph, options: MisplacedOptio
   const claimed = new Set<string>();
   groups.push(...placementGroups(graph, options.placement, claimed));
   const publicApi = findPublicApi(graph);
-  const entries = new Set([...graph.packageEntries.values()].flat());
+  const entries = new Set([...[...graph.packageEntries.values()].flat(), ...folderEntries(graph)]);
   const byPackage = new Map<string, ModuleNode[]>();
   for (const node of graph.modules.values()) {
     if (!node.package) continue;
@@ -56,6 +57,22 @@ export function findMisplacedModules(graph: ImportGraph, options: MisplacedOptio
       reasons: group.reasons,
     };
   });
+}
+
+/**
+ * Folder indexes other packages import by the package's name (`@acme/trpc/client` ->
+ * `client/index.ts`): entry points of a subpath, as fixed as the package's main entry.
+ */
+function folderEntries(graph: ImportGraph): string[] {
+  const out: string[] = [];
+  for (const node of graph.modules.values()) {
+    for (const edge of node.imports) {
+      if (edge.target.type !== 'file' || !/(?:^|\/)index\.[cm]?[jt]sx?$/.test(edge.target.path)) continue;
+      const owner = graph.modules.get(edge.target.path)?.package;
+      if (owner && owner !== node.package && splitPackageSpecifier(edge.specifier).name === owner) out.push(edge.target.path);
+    }
+  }
+  return out;
 }
 
 function first(group: Group): string {
@@ -156,7 +173,8 @@ function scoreGroup(graph: ImportGraph, group: Group, publicApi: PublicApi, cycl
   }
   const cycle = cycles.find((c) => c.packages.includes(group.from) && c.packages.includes(group.to));
   if (cycle) {
-    const fromGroup = cycle.edges.filter((e) => group.files.has(e.from) && graph.modules.get(e.to)?.package === group.to);
+    // A test's imports say nothing about where the code belongs.
+    const fromGroup = cycle.edges.filter((e) => group.files.has(e.from) && !graph.modules.get(e.from)?.isTest && graph.modules.get(e.to)?.package === group.to);
     const allOut = cycle.edges.filter((e) => graph.modules.get(e.from)?.package === group.from && graph.modules.get(e.to)?.package === group.to);
     if (fromGroup.length > 0) {
       score += 0.25;

@@ -261,3 +261,114 @@ describe('pnpm workspace with negations, tsconfig paths/baseUrl inherited from a
     });
   });
 });
+
+describe('specifiers that are not npm packages (found on trpc, vitest, documenso, TanStack query)', () => {
+  const repo = useRepo({
+    'package.json': { ...npmRoot, dependencies: { JSONStream: '1' } },
+    'tsconfig.json': { files: [], references: [{ path: 'packages/app' }] },
+    'tsconfig.base.json': { compilerOptions: { baseUrl: '.', paths: { '#test-utils': ['test-utils/index.ts'] } } },
+    'test-utils/index.ts': '',
+    'packages/app/package.json': { name: '@t/app' },
+    'packages/app/tsconfig.json': {
+      compilerOptions: { paths: { '~/*': ['./src/*'], react: ['./node_modules/@types/react'], '*': ['./types/*'] } },
+    },
+    'packages/app/src/index.ts': '',
+    'packages/app/src/present.ts': '',
+    'packages/app/client/tsconfig.json': { compilerOptions: { paths: { '@client/*': ['./lib/*'] } } },
+    'packages/app/client/lib/x.ts': '',
+    'packages/app/client/main.ts': '',
+    'packages/plain/package.json': { name: '@t/plain' },
+    'packages/plain/src/index.ts': '',
+  });
+  const from = 'packages/app/src/index.ts';
+  const plain = 'packages/plain/src/index.ts';
+
+  it('`.bin/x` is a path inside node_modules, not a relative import', () => {
+    expect(repo().resolve(plain, '.bin/jscodeshift', 'require-resolve')).toEqual(external('.bin'));
+  });
+
+  it('URL schemes belong to the runtime or the bundler', () => {
+    for (const specifier of ['cloudflare:workers', 'bun:test', 'virtual:pwa-register', 'astro:content']) {
+      expect(repo().resolve(plain, specifier)).toEqual(builtin(specifier));
+    }
+  });
+
+  it('names npm refuses are aliases of some tool, unresolved (not undeclared packages)', () => {
+    for (const specifier of ['~/server/x', '$lib/api', '@/components/button', '@theme/Layout', '@docusaurus/Link']) {
+      const result = repo().resolve(plain, specifier);
+      expect(result.type, specifier).toBe('unresolved');
+      expect(result.type === 'unresolved' && result.reason).toMatch(/not an npm package name/);
+    }
+    expect(repo().resolve(plain, 'JSONStream')).toEqual(external('JSONStream'));
+  });
+
+  it('a paths alias with a missing target is unresolved, naming the target', () => {
+    expect(repo().resolve(from, '~/present')).toEqual(file('packages/app/src/present.ts'));
+    expect(repo().resolve(from, '~/server/routers/_app')).toEqual({
+      type: 'unresolved',
+      reason: 'tsconfig paths map ~/server/routers/_app to packages/app/src/server/routers/_app, which does not exist',
+    });
+  });
+
+  it('a miss through the catch-all `*` or into node_modules says nothing: external', () => {
+    expect(repo().resolve(from, 'react')).toEqual(external('react'));
+    expect(repo().resolve(from, 'lodash/fp')).toEqual(external('lodash'));
+  });
+
+  it('`#x` keys of tsconfig paths come before the imports map; tsconfig.base.json when tsconfig.json is a solution', () => {
+    expect(repo().workspace.tsconfig?.file).toBe('tsconfig.base.json');
+    expect(repo().resolve(plain, '#test-utils')).toEqual(file('test-utils/index.ts'));
+  });
+
+  it('a nested tsconfig with its own paths governs its folder', () => {
+    expect(repo().resolve('packages/app/client/main.ts', '@client/x')).toEqual(file('packages/app/client/lib/x.ts'));
+    expect(repo().resolve(from, '@client/x')).toEqual(external('@client/x'));
+  });
+});
+
+// TypeScript's literal placeholder, not a template.
+const CONFIG_DIR = ['$', '{configDir}'].join('');
+
+describe('build output mapped back to source (found on vitest, TanStack query, trpc)', () => {
+  const repo = useRepo({
+    'package.json': npmRoot,
+    // rollup names each output: dist/index.js comes from src/node/index.ts
+    'packages/browser/package.json': {
+      name: '@t/browser',
+      exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './cli': './dist/cli.mjs', './context': './context.js' },
+    },
+    'packages/browser/rollup.config.js': "const input = {\n  index: './src/node/index.ts',\n  'cli': 'src/cli/main.ts',\n}\nexport default [{ input }]\n",
+    'packages/browser/src/node/index.ts': '',
+    'packages/browser/src/cli/main.ts': '',
+    'packages/browser/src/index.ts': '',
+    'packages/browser/context.d.ts': "export * from './dist/index.js';",
+    'packages/browser/context.js': '',
+    // tsup's build/modern and build/legacy folders
+    'packages/core/package.json': { name: '@t/core', exports: { '.': { import: './build/modern/index.js', require: './build/legacy/index.cjs' } } },
+    'packages/core/src/index.ts': '',
+    // TS 5.5 `${configDir}` in a shared base: dist/src/index.js from src/index.ts
+    'packages/tsconfig/package.json': { name: '@t/tsconfig' },
+    'packages/tsconfig/base.json': { compilerOptions: { rootDir: CONFIG_DIR, outDir: `${CONFIG_DIR}/dist` } },
+    'packages/api/package.json': { name: '@t/api', exports: { '.': { types: './dist/src/index.d.ts', default: './dist/src/index.js' } } },
+    'packages/api/tsconfig.json': { extends: '@t/tsconfig/base.json' },
+    'packages/api/src/index.ts': '',
+    'packages/app/package.json': { name: '@t/app' },
+    'packages/app/src/index.ts': '',
+  });
+  const from = 'packages/app/src/index.ts';
+
+  it("follows the bundler config's entry names", () => {
+    expect(repo().resolve(from, '@t/browser')).toEqual(file('packages/browser/src/node/index.ts'));
+    expect(repo().resolve(from, '@t/browser/cli')).toEqual(file('packages/browser/src/cli/main.ts'));
+    expect(repo().resolve('packages/browser/context.d.ts', './dist/index.js')).toEqual(file('packages/browser/src/node/index.ts'));
+  });
+
+  it('looks below format folders (build/modern/x.js -> src/x.ts)', () => {
+    expect(repo().resolve(from, '@t/core')).toEqual(file('packages/core/src/index.ts'));
+  });
+
+  it('reads the configDir placeholder of an inherited rootDir/outDir as the inheriting config folder', () => {
+    expect(repo().workspace.packages.get('@t/api')?.tsconfig).toMatchObject({ rootDir: 'packages/api', outDir: 'packages/api/dist' });
+    expect(repo().resolve(from, '@t/api')).toEqual(file('packages/api/src/index.ts'));
+  });
+});

@@ -141,7 +141,7 @@ export function createResolver(workspace: Workspace, files: ReadonlySet<string>)
     const viaPaths = tsconfig ? matchTsPaths(tsconfig, specifier, resolvePath) : undefined;
     if (viaPaths?.found) return { type: 'file', path: viaPaths.found };
     const missedPaths =
-      viaPaths && !viaPaths.catchAll ? `tsconfig paths map ${specifier} to ${viaPaths.tried.join(', ') || 'nothing'}, which does not exist` : undefined;
+      viaPaths && !viaPaths.inconclusive ? `tsconfig paths map ${specifier} to ${viaPaths.tried.join(', ') || 'nothing'}, which does not exist` : undefined;
     if (specifier.startsWith('#')) {
       if (!owner?.manifest.imports) return { type: 'unresolved', reason: missedPaths ?? 'no package.json "imports" map for #-specifiers' };
       const match = matchExports(owner.manifest.imports, specifier);

@@ -5,8 +5,11 @@ export interface PathsMatch {
   found?: string;
   /** Root-relative substitutions tried, when a key matched and none exists. */
   tried: string[];
-  /** The key was the bare `*`: it matches every package name, so a miss says nothing. */
-  catchAll: boolean;
+  /**
+   * A miss says nothing: the key is the bare `*` (it matches every package name) or a target is
+   * in node_modules (`react` -> `node_modules/@types/react`), which is never installed here.
+   */
+  inconclusive: boolean;
 }
 
 /**
@@ -34,14 +37,15 @@ export function matchTsPaths(tsconfig: TsconfigInfo, specifier: string, resolveP
   }
   if (bestKey === undefined) return undefined;
   const tried: string[] = [];
-  const catchAll = bestKey === '*';
+  let inconclusive = bestKey === '*';
   const targets = paths[bestKey];
   for (const target of Array.isArray(targets) ? targets : []) {
     if (typeof target !== 'string') continue;
     const rel = joinRel(pathsBase, target.replace('*', bestRest));
     const found = resolvePath(rel);
-    if (found) return { found, tried, catchAll };
+    if (found) return { found, tried, inconclusive };
     tried.push(rel);
+    if (/(?:^|\/)node_modules\//.test(rel)) inconclusive = true;
   }
-  return { tried, catchAll };
+  return { tried, inconclusive };
 }
