@@ -3,7 +3,6 @@ import {
   commonPath,
   type EventSink,
   type FileMove,
-  type Findings,
   type ImportGraph,
   noopSink,
   type Plan,
@@ -13,6 +12,7 @@ import {
   UsageError,
 } from '@monorefactor/core';
 import { assertCleanTree, commitAll, git, gitDir, headSha, rollback } from './git.js';
+import type { GateFindings } from './importsGate.js';
 import { type BatchRecord, type Journal, newJournal, readJournal, writeJournal } from './journal.js';
 import { appendMigration } from './migrationGuide.js';
 import { verifyTree } from './verifyTree.js';
@@ -57,9 +57,10 @@ export interface ApplyReport {
   runId: string;
 }
 
+/** The last committed state: its graph and the findings gate 1 compares the next batch with. */
 interface State {
   graph: ImportGraph;
-  findings: Findings;
+  findings: GateFindings;
 }
 
 /**
@@ -221,6 +222,7 @@ async function attempt(moves: PlannedMove[], ctx: AttemptContext): Promise<Attem
     root: ctx.root,
     config: ctx.config,
     baseline: ctx.state.findings,
+    graph: ctx.state.graph,
     touched: [...new Set(done.flatMap((e) => e.touched))],
     batch: ctx.batch,
     ...(ctx.typecheck === undefined ? {} : { typecheck: ctx.typecheck }),
@@ -247,13 +249,13 @@ async function attempt(moves: PlannedMove[], ctx: AttemptContext): Promise<Attem
       sha,
     );
     ctx.emit({ type: 'commit', batch: ctx.batch, sha, message: title, tasks: doneMoves.map((m) => m.id) });
-    // The new tree is the baseline for what follows.
-    const after = await analyze({ cwd: ctx.root, config: ctx.config });
-    ctx.state.graph = after.graph;
-    ctx.state.findings = after.findings;
+    // The verified graph describes the committed tree: the baseline for what follows.
+    ctx.state.graph = verified.graph;
+    ctx.state.findings = verified.findings;
     outcome.committed.push({ batch: ctx.batch, sha, moves: doneMoves.map((m) => m.id) });
     return outcome;
   }
+  // Back to the committed tree, whose graph ctx.state still holds (the update did not modify it).
   await rollback(ctx.root);
   const failure = verified.failed ?? { gate: 'imports' as const, output: 'verification failed' };
   ctx.emit({ type: 'rollback', batch: ctx.batch, tasks: doneMoves.map((m) => m.id), reason: `${failure.gate} failed` });

@@ -1,4 +1,17 @@
-import type { Findings } from '@monorefactor/core';
+import { analyze, findPackageCycles, findUndeclaredDependencies, findUnresolved, type GraphChange, updateImportGraph } from '@monorefactor/analyzer';
+import type { Findings, ImportGraph, RefactorConfig } from '@monorefactor/core';
+import { changeSinceHead } from './treeChange.js';
+
+/** The findings gate 1 compares. */
+export type GateFindings = Pick<Findings, 'unresolved' | 'cycles' | 'undeclared'>;
+
+/**
+ * Those findings on `graph`, as `computeFindings` gives them, without the duplicate and
+ * misplacement searches no gate reads (most of `computeFindings`' time on a large repo).
+ */
+export function gateFindings(graph: ImportGraph): GateFindings {
+  return { unresolved: findUnresolved(graph), cycles: findPackageCycles(graph), undeclared: findUndeclaredDependencies(graph) };
+}
 
 export interface ImportsGateResult {
   ok: boolean;
@@ -10,7 +23,7 @@ export interface ImportsGateResult {
  * unresolved (nothing points at an old location), no new package cycle, no new undeclared
  * dependency.
  */
-export function checkImports(before: Findings, after: Findings): ImportsGateResult {
+export function checkImports(before: GateFindings, after: GateFindings): ImportsGateResult {
   const problems: string[] = [];
   const unresolvedBefore = new Set(before.unresolved.map((u) => `${u.file}\u0000${u.specifier}`));
   for (const u of after.unresolved) {
@@ -32,4 +45,40 @@ export function checkImports(before: Findings, after: Findings): ImportsGateResu
       problems.push(`${u.package} now imports ${u.dependency} without declaring it (${u.files[0] ?? ''})`);
   }
   return { ok: problems.length === 0, problems };
+}
+
+export interface ImportsGateOptions {
+  root: string;
+  config: RefactorConfig;
+  /** The graph of the last committed state (HEAD); without it the whole tree is analysed. */
+  graph?: ImportGraph;
+  /** Findings on that graph: only what got worse fails the gate. */
+  baseline: GateFindings;
+  /** Files the executors report writing, besides what git reports. */
+  touched: string[];
+}
+
+export interface ImportsGateRun extends ImportsGateResult {
+  /** The graph of the work tree and its findings: the next baseline if the batch is committed. */
+  graph: ImportGraph;
+  findings: GateFindings;
+  /** What the graph was updated with (absent when the tree was analysed whole). */
+  change?: GraphChange;
+}
+
+/**
+ * Gate 1 as the verifier runs it: our graph brought up to the work tree by re-reading only what
+ * the batch changed since HEAD (see `updateImportGraph`), then compared with the baseline. The
+ * graph passed in is not modified: after a rollback it is the graph of the tree again.
+ */
+export async function runImportsGate(options: ImportsGateOptions): Promise<ImportsGateRun> {
+  const { root, config } = options;
+  if (!options.graph) {
+    const { graph, findings } = await analyze({ cwd: root, config });
+    return { ...checkImports(options.baseline, findings), graph, findings };
+  }
+  const change = await changeSinceHead(root, options.touched);
+  const graph = await updateImportGraph(options.graph, change, { ignore: config.ignore });
+  const findings = gateFindings(graph);
+  return { ...checkImports(options.baseline, findings), graph, findings, change };
 }
