@@ -217,6 +217,15 @@ describe('updateImportGraph on the dist-exports fixture', () => {
     expect(tree.analysis.findings.unresolved.map((u) => u.specifier)).toContain('@dx/core/utils/retry');
   });
 
+  it('re-resolves everything when a bundler config (a source file read as config) is added or edited', async () => {
+    const tree = await Tree.of('dist-exports');
+    await tree.write('packages/core/tsup.config.ts', "export default { entry: { index: 'src/index.ts' } };\n");
+    await tree.step();
+    await tree.edit('packages/core/tsup.config.ts', (text) => text.replace('src/index.ts', 'src/result.ts'));
+    const report = await tree.step();
+    expect(report.resolvedAllBecause).toMatch(/tsup\.config\.ts/);
+  });
+
   it('follows a tsconfig outDir edit, a deleted module and a file added under dist/', async () => {
     const tree = await Tree.of('dist-exports');
     await tree.remove('packages/http/src/headers.ts');
