@@ -140,19 +140,19 @@ function lastError(run) {
 // ---------------------------------------------------------------------------------------------
 // The three ways to run a move
 
-async function runOurs(ctx, move, r) {
-  const dir = path.join(RUNS_DIR, `ours-${move.key}`);
+async function runOurs(ctx, move, r, profile = false) {
+  const dir = path.join(RUNS_DIR, `ours-${move.key}-${r}`);
   copyRepo(ctx.repo, dir);
-  const profileDir = ctx.opts.profile && r === 0 ? path.join(WORK, 'codemod-profile', move.key) : undefined;
+  const profileDir = profile ? path.join(WORK, 'codemod-profile', move.key) : undefined;
   if (profileDir) {
     rmSync(profileDir, { recursive: true, force: true });
     mkdirSync(profileDir, { recursive: true });
   }
-  await ctx.step(`ours (API) on the ${move.label} move (${r + 1}/${ctx.opts.runs})`);
+  await ctx.step(`ours (API) on the ${move.label} move (${profile ? 'profiled, not counted' : `${r + 1}/${ctx.opts.runs}`})`);
   const args = [path.join(LIB, 'codemod-ours.mjs'), dir, '--from', move.from, '--to', move.toPackage, ...(profileDir ? ['--profile', profileDir] : [])];
   const run = await measure(NODE, args, ctx.io(`ours-${move.key}-${r}`));
   const detail = jsonLines(run.stdoutFile).find((l) => 'graphMs' in l);
-  return { dir, run, detail, profileDir, error: run.ok ? undefined : lastError(run) };
+  return { dir, run, detail, profileDir, error: run.ok && detail ? undefined : (lastError(run) ?? 'no result line') };
 }
 
 async function runCli(ctx, move) {
@@ -335,8 +335,9 @@ function verdicts(results) {
       if (!r?.analysis) continue;
       const importers = Object.values(r.analysis.importers).reduce((s, n) => s + (n ?? 0), 0);
       const tsc = r.tsc ? `; tsc --noEmit: ${r.tsc.ok ? 'no errors' : `${r.tsc.errors} errors (${r.tsc.first ?? ''})`}` : '';
+      const ok = r.analysis.unresolved === 0 && importers === m.importers && (!r.tsc || r.tsc.ok);
       lines.push(
-        `${yes(r.analysis.unresolved === 0 && (!r.tsc || r.tsc.ok))} ${m.label}: ${tool} result: ${r.analysis.unresolved} unresolved imports, moved file imported by ${importers}${tsc}${r.analysis.unresolvedSample.length ? ` (e.g. ${r.analysis.unresolvedSample[0]})` : ''}`,
+        `${yes(ok)} ${m.label}: ${tool} result: ${r.analysis.unresolved} unresolved imports, moved file imported by ${importers} (of ${m.importers})${tsc}${r.analysis.unresolvedSample.length ? ` (e.g. ${r.analysis.unresolvedSample[0]})` : ''}`,
       );
     }
   }
@@ -390,25 +391,27 @@ async function main() {
   };
 
   for (const move of moves) {
-    const entry = { key: move.key, label: move.label, from: move.from, to: move.to, toPackage: move.toPackage };
+    const entry = { key: move.key, label: move.label, from: move.from, to: move.to, toPackage: move.toPackage, importers: move.importers };
     results.moves.push(entry);
     let files = [{ from: move.from, to: move.to }];
     if (opts.only.has('ours')) {
       const runs = [];
-      let last;
+      let kept; // the last successful run's tree, checked below
       for (let r = 0; r < opts.runs; r++) {
-        last = await runOurs(ctx, move, r);
-        if (last.error || !last.detail) {
-          console.log(`  ours failed: ${last.error ?? 'no result line'}`);
+        const result = await runOurs(ctx, move, r);
+        if (result.error) {
+          console.log(`  ours failed: ${result.error}`);
+          rmSync(result.dir, { recursive: true, force: true });
           break;
         }
-        const d = last.detail;
-        runs.push({ ...d, codemodMs: d.resolveMs + d.computeMs + d.applyMs, wallMs: last.run.wallMs, peakMb: last.run.peakMb });
-        if (r < opts.runs - 1) rmSync(last.dir, { recursive: true, force: true });
+        const d = result.detail;
+        runs.push({ ...d, codemodMs: d.resolveMs + d.computeMs + d.applyMs, wallMs: result.run.wallMs, peakMb: result.run.peakMb });
+        if (kept) rmSync(kept.dir, { recursive: true, force: true });
+        kept = result;
       }
-      if (runs.length > 0) {
+      if (kept) {
         const pick = (key) => median(runs.map((x) => x[key]));
-        const d = runs[runs.length - 1];
+        const d = kept.detail;
         files = d.move.files;
         entry.ours = {
           runs: runs.map((x) => ({
@@ -431,12 +434,14 @@ async function main() {
           changes: d.changes,
           warnings: d.warnings,
         };
-        entry.ours.result = await checkResult(ctx, `ours-${move.key}`, last.dir, files);
-        rmSync(last.dir, { recursive: true, force: true });
-        if (last.profileDir) {
-          const summary = summarizeProfiles([last.profileDir], { top: 15 });
-          console.log(`\nprofile of the codemod (${move.label}), self time:\n${formatSummary(summary)}\n`);
-        }
+        entry.ours.result = await checkResult(ctx, `ours-${move.key}`, kept.dir, files);
+        rmSync(kept.dir, { recursive: true, force: true });
+      }
+      if (opts.profile) {
+        const profiled = await runOurs(ctx, move, 'profile', true);
+        rmSync(profiled.dir, { recursive: true, force: true });
+        if (!profiled.error)
+          console.log(`\nprofile of the codemod part (${move.label}), self time:\n${formatSummary(summarizeProfiles([profiled.profileDir], { top: 15 }))}\n`);
       }
     }
     if (opts.only.has('cli')) {

@@ -15,15 +15,16 @@ export async function applyChangeSet(root: string, changeSet: MoveChangeSet): Pr
   const created = new Set(changeSet.changes.filter((c) => c.before === null).map((c) => c.path));
   const plainRenames = changeSet.renames.filter((r) => !created.has(r.to) && !changeSet.changes.some((c) => c.path === r.from));
 
-  for (const change of changeSet.changes) {
-    const current = await readText(abs(change.path));
+  // every check before any write; in sorted order, so the first failure reported is stable
+  const current = await pool(changeSet.changes, (change) => readText(abs(change.path)));
+  changeSet.changes.forEach((change, i) => {
     if (change.before === null) {
-      if (current !== undefined)
+      if (current[i] !== undefined)
         throw new MoveError(`${change.path} already exists`, { file: change.path, hint: 'move or delete it, then plan the move again' });
-    } else if (current !== change.before) {
+    } else if (current[i] !== change.before) {
       throw new MoveError(`${change.path} changed since the move was computed`, { file: change.path, hint: 'analyze and plan the move again' });
     }
-  }
+  });
   for (const move of plainRenames) {
     if (!(await exists(abs(move.from)))) throw new MoveError(`${move.from} does not exist`, { file: move.from, hint: 'analyze and plan the move again' });
     if (await exists(abs(move.to))) throw new MoveError(`${move.to} already exists`, { file: move.to, hint: 'move or delete it, then plan the move again' });
@@ -37,19 +38,16 @@ export async function applyChangeSet(root: string, changeSet: MoveChangeSet): Pr
     await mkdir(path.dirname(abs(move.to)), { recursive: true });
     await rename(abs(move.from), abs(move.to));
   }
-  for (const change of changeSet.changes) {
-    if (change.after === null) continue;
-    await mkdir(path.dirname(abs(change.path)), { recursive: true });
-    await writeFile(abs(change.path), change.after);
+  const written = changeSet.changes.filter((c) => c.after !== null);
+  for (const dir of new Set(written.map((c) => path.dirname(abs(c.path))))) await mkdir(dir, { recursive: true });
+  await pool(written, async (change) => {
+    await writeFile(abs(change.path), change.after as string);
     const mode = modes.get(change.path);
     if (mode !== undefined) await chmod(abs(change.path), mode & 0o7777);
-  }
-  const removed: string[] = plainRenames.map((m) => m.from);
-  for (const change of changeSet.changes) {
-    if (change.after !== null) continue;
-    await rm(abs(change.path), { force: true });
-    removed.push(change.path);
-  }
+  });
+  const deleted = changeSet.changes.filter((c) => c.after === null).map((c) => c.path);
+  await pool(deleted, (file) => rm(abs(file), { force: true }));
+  const removed: string[] = [...plainRenames.map((m) => m.from), ...deleted];
   await pruneEmptyDirectories(root, removed);
 }
 
@@ -68,6 +66,17 @@ async function pruneEmptyDirectories(root: string, removedFiles: string[]): Prom
       // already gone, or not empty by the time we got there
     }
   }
+}
+
+/** `work` over `items`, at most 32 at a time (a move may write hundreds of files); results in order. */
+async function pool<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await work(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(32, items.length) }, worker));
+  return out;
 }
 
 async function readText(file: string): Promise<string | undefined> {

@@ -1,12 +1,9 @@
-import type { ImportEdge } from '@monorefactor/core';
 import { realEdges } from '../footprint/moveContext.js';
-import { packageSpecifier } from '../specifiers/packageSpecifier.js';
 import { relativeSpecifier, styleOfFile, styleOfPackage } from '../specifiers/relativeSpecifier.js';
-import { indentationAt, newlineOf, statementRemovalRange } from '../text/edits.js';
+import { newlineOf, statementRemovalRange } from '../text/edits.js';
 import { scanExports } from '../text/exportNames.js';
 import { type ModuleStatement, statementAtSpecifier } from '../text/moduleStatement.js';
-import { chooseSpecifier } from './chooseSpecifier.js';
-import { addEdit, type EdgeAfter, type Session, warn } from './session.js';
+import { addEdit, type Session, warn } from './session.js';
 
 /** Where a name that a barrel exports comes from, after the move. */
 export interface Origin {
@@ -28,7 +25,6 @@ export interface BarrelPlan {
 }
 
 const REEXPORT = new Set(['export', 'export-type']);
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /**
  * For a cross-package move: drop the old package's re-exports of moved files (kept with `--shim`:
@@ -174,132 +170,4 @@ class EntryWriter {
     session.addedEntryReexports.add(movedFile);
     return true;
   }
-}
-
-/** Result of pointing an import of a barrel at where its moved names went. */
-export interface BarrelSplit {
-  /** The import named moved symbols and was rewritten. */
-  handled: boolean;
-  /** Part of it still imports the barrel. */
-  remaining: boolean;
-  edges: EdgeAfter[];
-}
-
-/**
- * `import { a, Moved } from '@old'` -> `import { a } from '@old'` + `import { Moved } from '@new'`
- * (or just a new specifier when every name moved). Names are renamed where the barrel renamed
- * them; `type` modifiers, quotes and semicolons follow the original statement.
- */
-export function splitBarrelImport(session: Session, plan: BarrelPlan, file: string, edge: ImportEdge, text: string): BarrelSplit {
-  const none: BarrelSplit = { handled: false, remaining: true, edges: [] };
-  const { ctx, world } = session;
-  if (edge.target.type !== 'file') return none;
-  const barrel = edge.target.path;
-  const names = plan.names.get(barrel);
-  if (!names || names.size === 0) return none;
-  const statement = statementAtSpecifier(text, edge.start);
-  if (!statement?.spec) return none;
-  const fileAfter = ctx.moves.get(file) ?? file;
-  if (statement.namespace) {
-    warn(session, `${fileAfter}: imports '${edge.specifier}' as a namespace; uses of names that moved to ${ctx.to.name} through it must be updated by hand`);
-    return none;
-  }
-  const entries = statement.named?.entries ?? [];
-  if (statement.defaultName && names.has('default'))
-    warn(session, `${fileAfter}: the default import from '${edge.specifier}' moved to ${ctx.to.name}; update it by hand`);
-  if (plan.partial.has(barrel) && entries.some((e) => !names.has(e.imported))) {
-    warn(session, `${fileAfter}: '${edge.specifier}' re-exports moved modules through \`export *\` chains that could not all be read; check its imports`);
-  }
-  const moving = entries.filter((e) => names.has(e.imported));
-  if (moving.length === 0) return none;
-
-  const groups = new Map<string, { named: string[]; namespaces: string[]; unchanged: boolean }>();
-  const importerPackage = world.packageNameOf(fileAfter);
-  for (const item of moving) {
-    const origin = names.get(item.imported) as Origin;
-    let specifier: string;
-    let inTarget: string;
-    if (importerPackage !== ctx.to.name && origin.viaEntry && ctx.targetEntry && session.addedEntryReexports.has(origin.file)) {
-      const entryAfter = ctx.moves.get(ctx.targetEntry) ?? ctx.targetEntry;
-      specifier = packageSpecifier(session, ctx.to.name, entryAfter, fileAfter, [origin.directName]) ?? ctx.to.name;
-      inTarget = origin.directName;
-    } else {
-      const movedFrom = [...ctx.moves].find(([, to]) => to === origin.file)?.[0] ?? origin.file;
-      specifier = chooseSpecifier(session, {
-        file,
-        fileAfter,
-        specifier: edge.specifier,
-        kind: edge.kind,
-        targetBefore: movedFrom,
-        target: origin.file,
-        names: [origin.name],
-      });
-      inTarget = origin.name;
-    }
-    const group = groups.get(specifier) ?? { named: [], namespaces: [], unchanged: true };
-    if (inTarget === '*') {
-      group.namespaces.push(item.local);
-      group.unchanged = false;
-    } else {
-      const rename = inTarget === item.local ? nameText(inTarget) : `${nameText(inTarget)} as ${nameText(item.local)}`;
-      group.named.push(`${item.typeOnly ? 'type ' : ''}${rename}`);
-      if (inTarget !== item.imported) group.unchanged = false;
-    }
-    groups.set(specifier, group);
-  }
-  for (const specifier of groups.keys()) session.specifierChanges.push({ file: fileAfter, from: edge.specifier, to: specifier });
-  const edges: EdgeAfter[] = [...groups.keys()].map(() => ({ workspacePackage: ctx.to.name }));
-  const allMoving = moving.length === entries.length && !statement.defaultName;
-  const [onlySpecifier, onlyGroup] = [...groups][0] ?? [];
-  if (allMoving && groups.size === 1 && onlyGroup?.unchanged && onlySpecifier !== undefined) {
-    addEdit(session, file, { start: edge.start, end: edge.end, text: onlySpecifier });
-    return { handled: true, remaining: false, edges };
-  }
-  const newline = newlineOf(text);
-  const indent = indentationAt(text, statement.start);
-  const created = [...groups].flatMap(([specifier, group]) => newStatements(statement, specifier, group));
-  if (allMoving) {
-    addEdit(session, file, { start: statement.start, end: statement.end, text: created.join(newline + indent) });
-    return { handled: true, remaining: false, edges };
-  }
-  removeEntries(session, file, text, statement, new Set(moving));
-  addEdit(session, file, { start: statement.end, end: statement.end, text: created.map((s) => newline + indent + s).join('') });
-  return { handled: true, remaining: true, edges };
-}
-
-function nameText(name: string): string {
-  return IDENTIFIER.test(name) ? name : JSON.stringify(name);
-}
-
-function newStatements(statement: ModuleStatement, specifier: string, group: { named: string[]; namespaces: string[] }): string[] {
-  const spec = statement.spec as NonNullable<ModuleStatement['spec']>;
-  const head = `${statement.keyword}${statement.typeOnly ? ' type' : ''}`;
-  const tail = ` from ${spec.quote}${specifier}${spec.quote}${statement.semicolon ? ';' : ''}`;
-  const out: string[] = [];
-  if (group.named.length > 0) out.push(`${head} { ${group.named.join(', ')} }${tail}`);
-  for (const local of group.namespaces) out.push(`${head} * as ${nameText(local)}${tail}`);
-  return out;
-}
-
-/** Delete `moving` entries from the statement's `{ }` list, keeping the others' layout. */
-function removeEntries(session: Session, file: string, text: string, statement: ModuleStatement, moving: Set<unknown>): void {
-  const named = statement.named;
-  if (!named) return;
-  const entries = named.entries;
-  const kept = entries.filter((e) => !moving.has(e));
-  if (kept.length === 0) {
-    // `import d, { a, b } from` -> `import d from`
-    const comma = text.lastIndexOf(',', named.open);
-    const start = comma > statement.start ? comma : named.open;
-    addEdit(session, file, { start, end: named.close + 1, text: '' });
-    return;
-  }
-  const lastKept = kept[kept.length - 1] as (typeof entries)[number];
-  const lastKeptIndex = entries.indexOf(lastKept);
-  entries.forEach((entry, i) => {
-    if (!moving.has(entry)) return;
-    if (i < lastKeptIndex) addEdit(session, file, { start: entry.start, end: (entries[i + 1] as (typeof entries)[number]).start, text: '' });
-  });
-  const tail = entries.slice(lastKeptIndex + 1);
-  if (tail.length > 0) addEdit(session, file, { start: lastKept.end, end: (tail[tail.length - 1] as (typeof entries)[number]).end, text: '' });
 }

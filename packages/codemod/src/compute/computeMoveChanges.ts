@@ -4,6 +4,7 @@ import type { ImportGraph, PlannedMove } from '@monorefactor/core';
 import { createMoveContext, entryOf } from '../footprint/moveContext.js';
 import { footprintOf } from '../footprint/moveFootprint.js';
 import { updateDependencies } from '../manifests/dependencies.js';
+import { cleanMappedPaths, retargetMappedPaths } from '../manifests/mappedPaths.js';
 import { cleanOldExports, retargetOldExports } from '../manifests/oldExports.js';
 import { updatePaths, updateReferences } from '../manifests/tsconfigs.js';
 import { collectUsages } from '../manifests/usage.js';
@@ -50,6 +51,7 @@ export async function computeMoveChanges(graph: ImportGraph, move: PlannedMove, 
   }
 
   retargetOldExports(session);
+  retargetMappedPaths(session);
   const plan = planBarrels(session);
   const rewritten = new Set([...ctx.movedModules.map((n) => n.path), ...ctx.importers, ...ctx.barrelImporters, ...ctx.directBarrels]);
   for (const file of [...rewritten].sort()) rewriteFile(session, plan, file);
@@ -64,6 +66,7 @@ export async function computeMoveChanges(graph: ImportGraph, move: PlannedMove, 
   updateReferences(session, dependencyChanges);
   updatePaths(session);
   cleanOldExports(session);
+  cleanMappedPaths(session);
   const cycles = newCycleWarnings(usages);
 
   const changes = assemble(session, shimTexts);

@@ -50,13 +50,14 @@ describe('exports that point at build output', () => {
         '',
       ].join('\n'),
     );
+    // the split-off name joins the file's import of @dx/core
     expect((await read(root, 'packages/cli/src/commands/fetch.ts')).split('\n').slice(0, 6)).toEqual([
-      "import { isDxError, unwrap } from '@dx/core';",
+      "import { isDxError, unwrap, describeHeaders } from '@dx/core';",
       "import { retry } from '@dx/core/utils/retry';",
       "import { indent, titleCase } from '@dx/core/utils/strings';",
       "import { HttpClient } from '@dx/http';",
-      "import { describeHeaders } from '@dx/core';",
       "import type { Fetcher, HttpResponse } from '@dx/http';",
+      '',
     ]);
     expect((await read(root, 'packages/core/src/utils/headers.ts')).split('\n')[0]).toBe("import { truncate } from './strings.js';");
     expect(changeSet.changes.filter((c) => c.path.endsWith('.json'))).toEqual([]);

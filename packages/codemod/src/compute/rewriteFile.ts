@@ -1,5 +1,6 @@
 import { realEdges } from '../footprint/moveContext.js';
-import { type BarrelPlan, splitBarrelImport } from './barrels.js';
+import { splitBarrelImport } from './barrelImports.js';
+import type { BarrelPlan } from './barrels.js';
 import { chooseSpecifier } from './chooseSpecifier.js';
 import { addEdit, type EdgeAfter, type Session, warn } from './session.js';
 

@@ -25,7 +25,7 @@ export function footprintOf(ctx: MoveContext): string[] {
   for (const pkg of manifests) out.add(manifestPath(pkg));
   const usesReferences = workspaceUsesReferences(ctx);
   if (usesReferences) for (const pkg of manifests) if (pkg.tsconfig?.file === ownTsconfig(pkg)) out.add(pkg.tsconfig.file);
-  for (const file of tsconfigsWithMovedPaths(ctx)) out.add(file);
+  for (const { origin } of tsconfigsWithMovedPaths(ctx)) if (origin.type === 'file') out.add(origin.file);
   return [...out].sort();
 }
 

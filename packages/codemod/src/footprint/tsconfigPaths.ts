@@ -1,5 +1,6 @@
 import { joinRel, type TsconfigInfo } from '@monorefactor/core';
 import type { MoveContext } from './moveContext.js';
+import { type PathsOrigin, pathsOrigin } from './pathsOrigin.js';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.d.ts', '.js', '.jsx', '.mjs', '.cjs'];
 
@@ -11,14 +12,21 @@ export function knownTsconfigs(ctx: MoveContext): TsconfigInfo[] {
   return [...byFile.values()];
 }
 
-/** tsconfigs with a `paths` target that names a moved file or a moved directory. */
-export function tsconfigsWithMovedPaths(ctx: MoveContext): string[] {
-  const out: string[] = [];
+/** A tsconfig with a `paths` target that names a moved file or directory, and the file that declares those `paths`. */
+export interface MovedPaths {
+  info: TsconfigInfo;
+  origin: PathsOrigin;
+}
+
+/** tsconfigs with a `paths` target that names a moved file or a moved directory (own or inherited `paths`). */
+export function tsconfigsWithMovedPaths(ctx: MoveContext): MovedPaths[] {
+  const out: MovedPaths[] = [];
+  const cache = new Map<string, PathsOrigin>();
   for (const info of knownTsconfigs(ctx)) {
     if (!info.paths || info.pathsBase === undefined) continue;
     const base = info.pathsBase;
     const hit = Object.values(info.paths).some((targets) => targets.some((t) => movedPathTarget(ctx, joinRel(base, t)) !== undefined));
-    if (hit) out.push(info.file);
+    if (hit) out.push({ info, origin: pathsOrigin(ctx.workspace, info.file, cache) });
   }
   return out;
 }
@@ -45,7 +53,7 @@ export function movedPathTarget(ctx: MoveContext, written: string): string | und
 }
 
 /** The new path of a directory when every graph module under it moves, keeping its layout. */
-function movedDirectory(ctx: MoveContext, dir: string): string | undefined {
+export function movedDirectory(ctx: MoveContext, dir: string): string | undefined {
   let mapped: string | undefined;
   let inside = 0;
   for (const [from, to] of ctx.moves) {

@@ -3,7 +3,7 @@ import { joinRel } from '@monorefactor/core';
 import type { Session } from '../compute/session.js';
 import { warn } from '../compute/session.js';
 import { ownTsconfig } from '../footprint/moveFootprint.js';
-import { knownTsconfigs, movedPathTarget } from '../footprint/tsconfigPaths.js';
+import { movedPathTarget, tsconfigsWithMovedPaths } from '../footprint/tsconfigPaths.js';
 import { insertArrayItem, removeArrayItem, setProperty } from '../json/jsonEdit.js';
 import { findNode, type JsonNode, parseJsonTree } from '../json/jsonTree.js';
 import type { DependencyChanges } from './dependencies.js';
@@ -77,18 +77,26 @@ function dropReference(text: string, fromDir: string, toDir: string): string {
   return index === -1 ? text : removeArrayItem(text, ['references'], index);
 }
 
-/** tsconfig `paths` entries that named a moved file or directory now name its new place. */
+/**
+ * tsconfig `paths` entries that named a moved file or directory now name its new place, in the
+ * tsconfig that declares them (a package's own, or a base it `extends`: edited once for all).
+ */
 export function updatePaths(session: Session): void {
   const { ctx } = session;
-  for (const info of knownTsconfigs(ctx)) {
-    if (!info.paths || info.pathsBase === undefined || !session.footprint.has(info.file)) continue;
-    const base = info.pathsBase;
-    const moved = Object.values(info.paths).some((targets) => targets.some((t) => movedPathTarget(ctx, joinRel(base, t)) !== undefined));
-    if (!moved) continue;
-    editJson(session, info.file, 'updating `paths` for moved files', (text) => {
+  const done = new Set<string>();
+  for (const { info, origin } of tsconfigsWithMovedPaths(ctx)) {
+    const base = info.pathsBase as string;
+    if (origin.type === 'outside') {
+      const where = origin.file ? `${origin.file}, outside the workspace` : 'a tsconfig it extends outside the workspace';
+      warn(session, `${info.file}: \`paths\` naming moved files come from ${where}; update them by hand`);
+      continue;
+    }
+    if (done.has(origin.file)) continue;
+    done.add(origin.file);
+    editJson(session, origin.file, 'updating `paths` for moved files', (text) => {
       const pathsNode = findNode(parseJsonTree(text), ['compilerOptions', 'paths']);
       if (pathsNode?.type !== 'object') {
-        warn(session, `${info.file}: \`paths\` naming moved files come from a tsconfig it extends; update them by hand`);
+        warn(session, `${origin.file}: cannot find its \`paths\`; update the ones naming moved files by hand`);
         return text;
       }
       const replacements: { start: number; end: number; value: string }[] = [];
