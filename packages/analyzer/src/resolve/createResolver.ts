@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
-import { type ImportKind, joinRel, type Resolution, type Workspace, type WorkspacePackage } from '@monorefactor/core';
+import { type ImportKind, isDeclarationFile, joinRel, type Resolution, type Workspace, type WorkspacePackage } from '@monorefactor/core';
 import { type BundlerEntries, outputNames, readBundlerEntries, sourceCandidates } from './buildOutput.js';
 import { matchExports, splitPackageSpecifier } from './exportsMap.js';
 import { createPackageLocator } from './packageOf.js';
@@ -114,10 +114,15 @@ export function createResolver(workspace: Workspace, files: ReadonlySet<string>)
     if (exports !== undefined) {
       const match = matchExports(exports, subpath);
       if (match.type === 'not-exported') return { type: 'unresolved', reason: `"${subpath}" is not exported by ${pkg.name} (package.json exports)` };
+      // The first target with a source, but a hand-written `.d.ts` (`types: ./node.d.ts`) only
+      // when no other condition leads to code: the code is what a move must follow.
+      let declaration: string | undefined;
       for (const target of match.targets) {
         const found = resolvePackageTarget(pkg, target);
-        if (found) return { type: 'file', path: found };
+        if (found && !isDeclarationFile(found)) return { type: 'file', path: found };
+        declaration ??= found;
       }
+      if (declaration) return { type: 'file', path: declaration };
       return { type: 'unresolved', reason: `${pkg.name} exports "${subpath}" as ${match.targets.join(', ')}, but no such source file exists` };
     }
     if (subpath === '.') {
