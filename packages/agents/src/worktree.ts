@@ -172,10 +172,18 @@ export class WorktreePool {
     else await removeTaskDir(this.repo, this.mutex, dir);
   }
 
+  /**
+   * Remove the kept worktrees and every branch of the batch. This is on the critical path (the
+   * merge waits for it), so the directories are deleted side by side and git is called twice in
+   * all (prune the missing worktrees, delete the branches), not twice per worktree in turn.
+   */
   async close(): Promise<void> {
     const dirs = this.idle.splice(0);
-    await Promise.all(dirs.map((dir) => removeTaskDir(this.repo, this.mutex, dir)));
-    const retired = this.retired.splice(0);
-    await this.mutex.run(() => deleteBranch(this.repo, ...retired));
+    const branches = [...this.retired.splice(0), ...dirs.map((dir) => dir.branch)];
+    await Promise.all(dirs.map((dir) => rm(dir.dir, { recursive: true, force: true })));
+    await this.mutex.run(async () => {
+      if (dirs.length > 0) await git(this.repo.top, ['worktree', 'prune'], { allowFail: true });
+      await deleteBranch(this.repo, ...branches);
+    });
   }
 }

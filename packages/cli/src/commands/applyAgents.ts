@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type AgentTask, summarize } from '@monorefactor/agents';
-import { analyze } from '@monorefactor/analyzer';
+import { analyze, loadConfig } from '@monorefactor/analyzer';
 import { ExitCode, type Plan, type PlannedMove, type TasksFile, UsageError } from '@monorefactor/core';
 import { planBatches } from '@monorefactor/planner';
 import { planTableReporter } from '@monorefactor/reporters';
@@ -21,8 +21,11 @@ const MAX_DEPTH = 2;
 export async function applyAgentCommand(root: string, options: ApplyCliOptions, io: CliIo): Promise<number> {
   await gitTopLevel(root);
   if (!options.resume) await assertNoInterruptedRun(root);
-  const analysis = await analyze({ cwd: root, ...(options.config ? { configFile: options.config } : {}) });
-  const command = options.agent ? splitCommand(options.agent) : analysis.config.agent?.command;
+  // The graph is needed only to find moves; tasks (or a resumed plan) need just the config, and
+  // apply analyzes the tree itself: on a large repo this saves a whole analysis before the agents start.
+  const analysis = options.tasks || options.resume ? undefined : await analyze({ cwd: root, ...(options.config ? { configFile: options.config } : {}) });
+  const config = analysis?.config ?? loadConfig(root, options.config);
+  const command = options.agent ? splitCommand(options.agent) : config.agent?.command;
   if (!command?.length) throw new UsageError('no agent command', { hint: 'pass --agent "<command>" or set agent.command in refactor.config.json' });
 
   const tasks = new Map<string, AgentTask>();
@@ -30,13 +33,13 @@ export async function applyAgentCommand(root: string, options: ApplyCliOptions, 
   if (options.tasks) {
     for (const task of readTasks(options.tasks)) tasks.set(task.id, task);
     moves = [...tasks.values()].map(pseudoMove);
-  } else {
+  } else if (analysis) {
     moves = collectMoves(analysis.graph, parseMoveArgs(options.move), analysis.config.moves, analysis.findings.misplaced).map((m) => ({
       ...m,
       executor: 'agent' as const,
     }));
     for (const move of moves) tasks.set(move.id, taskForMove(move));
-  }
+  } else moves = []; // --resume: the journal has the plan
   // On --resume the journal's plan is the one that runs (follow-ups included); show that one.
   const plan = options.resume ? await interruptedPlan(root) : planBatches(moves, options.maxBatch ? { maxBatch: options.maxBatch } : {});
   const write = (line: string) => io.stdout.write(`${line}\n`);
@@ -56,8 +59,8 @@ export async function applyAgentCommand(root: string, options: ApplyCliOptions, 
   const executor = createAgentExecutor({
     command,
     parallel: options.parallel ?? 4,
-    timeoutMs: options.timeout ?? analysis.config.agent?.timeoutMs ?? 600_000,
-    retries: options.retries ?? analysis.config.agent?.retries ?? 2,
+    timeoutMs: options.timeout ?? config.agent?.timeoutMs ?? 600_000,
+    retries: options.retries ?? config.agent?.retries ?? 2,
     ...(options.resume ? { resume: true } : {}),
     tasks,
     maxDepth: MAX_DEPTH,
@@ -81,7 +84,7 @@ export async function applyAgentCommand(root: string, options: ApplyCliOptions, 
     const report = await applyPlan({
       root,
       plan,
-      config: analysis.config,
+      config,
       executor:
         options.executor === 'auto' && !options.tasks
           ? createHybridExecutor(createCodemodExecutor({ parallel: options.parallel ?? 4, shim: options.shim ?? false, onEvent: render }), executor)
