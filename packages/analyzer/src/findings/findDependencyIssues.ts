@@ -1,4 +1,11 @@
-import { DEPENDENCY_FIELDS, type ImportGraph, isFixtureFile, type UndeclaredFinding, type UnusedDependencyFinding } from '@monorefactor/core';
+import {
+  DEPENDENCY_FIELDS,
+  type ImportGraph,
+  isFixtureFile,
+  type PackageManifest,
+  type UndeclaredFinding,
+  type UnusedDependencyFinding,
+} from '@monorefactor/core';
 import { splitPackageSpecifier } from '../resolve/exportsMap.js';
 
 /**
@@ -44,10 +51,17 @@ export function findUndeclaredDependencies(graph: ImportGraph): UndeclaredFindin
   return [...missing.values()].sort((a, b) => a.package.localeCompare(b.package) || a.dependency.localeCompare(b.dependency));
 }
 
-/** Declared workspace dependencies no file of the package imports (source packages only). */
+/**
+ * Declared workspace dependencies no file of the package imports (source packages only), unless
+ * a tool field of the manifest names them.
+ */
 export function findUnusedWorkspaceDependencies(graph: ImportGraph): UnusedDependencyFinding[] {
   const used = new Set<string>();
   for (const edge of graph.packageEdges.values()) used.add(`${edge.from}\u0000${edge.to}`);
+  // A built asset of a workspace package (`@acme/ui/styles.css`) resolves as the package itself.
+  for (const node of graph.modules.values()) {
+    for (const edge of node.imports) if (node.package && edge.target.type === 'external') used.add(`${node.package}\u0000${edge.target.package}`);
+  }
   const filesPerPackage = new Map<string, number>();
   for (const node of graph.modules.values()) if (node.package) filesPerPackage.set(node.package, (filesPerPackage.get(node.package) ?? 0) + 1);
   const out: UnusedDependencyFinding[] = [];
@@ -57,10 +71,18 @@ export function findUnusedWorkspaceDependencies(graph: ImportGraph): UnusedDepen
       if (field !== 'dependencies' && field !== 'devDependencies') continue;
       // Only workspace packages that have source: a config-only package (tsconfig presets) is used by config files.
       if (!graph.workspace.packages.has(dependency) || !filesPerPackage.get(dependency) || dependency === pkg.name) continue;
-      if (!used.has(`${pkg.name}\u0000${dependency}`)) out.push({ package: pkg.name, dependency, field });
+      if (!used.has(`${pkg.name}\u0000${dependency}`) && !configuredIn(pkg.manifest, dependency)) out.push({ package: pkg.name, dependency, field });
     }
   }
   return out.sort((a, b) => a.package.localeCompare(b.package) || a.dependency.localeCompare(b.dependency));
+}
+
+/** Named by a tool's field of the manifest (`"prettier": "@acme/prettier-config"`, `eslintConfig.extends`): used by that tool. */
+function configuredIn(manifest: PackageManifest, dependency: string): boolean {
+  const rest: Record<string, unknown> = { ...manifest };
+  for (const field of DEPENDENCY_FIELDS) delete rest[field];
+  const text = JSON.stringify(rest);
+  return text.includes(`"${dependency}"`) || text.includes(`"${dependency}/`);
 }
 
 function typesPackage(name: string): string {

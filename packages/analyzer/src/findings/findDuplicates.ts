@@ -16,7 +16,7 @@ const TOOL_CONFIG = /(?:^|\/)(?:[^/]+\.config|\.?[a-z-]*rc)\.[cm]?[jt]s$/;
  */
 export function findDuplicates(graph: ImportGraph): DuplicateFinding[] {
   const candidates = [...graph.modules.values()].filter(
-    (node) => node.fingerprint && node.package && !node.isTest && !/\.d\.[cm]?ts$/.test(node.path) && !TOOL_CONFIG.test(node.path),
+    (node) => node.fingerprint && node.package && !node.isTest && !/\.d\.[cm]?ts$/.test(node.path) && !TOOL_CONFIG.test(node.path) && !isBarrel(node),
   );
   const found: { files: string[]; similarity: number }[] = [];
 
@@ -67,4 +67,10 @@ export function findDuplicates(graph: ImportGraph): DuplicateFinding[] {
   }
   found.sort((x, y) => y.similarity - x.similarity || (x.files[0] as string).localeCompare(y.files[0] as string));
   return found.map((finding, i) => ({ id: `D${i + 1}`, files: finding.files, similarity: Math.floor(finding.similarity * 100) / 100 }));
+}
+
+/** Nothing but re-exports (`export * from './x'` is 5 tokens): every package's barrel looks like every other's. */
+function isBarrel(node: ModuleNode): boolean {
+  const reexports = node.imports.filter((edge) => edge.kind === 'export' || edge.kind === 'export-type').length;
+  return reexports > 0 && reexports === node.imports.length && (node.fingerprint?.tokens ?? 0) <= reexports * 16;
 }

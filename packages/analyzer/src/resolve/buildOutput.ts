@@ -38,6 +38,13 @@ export function sourceCandidates(pkg: WorkspacePackage, rel: string): string[] {
   return [...new Set(out)];
 }
 
+/** A stylesheet, font or other asset a build writes (`./dist/index.css`): it has no source twin to find. */
+export function isBuiltAsset(pkg: WorkspacePackage, rel: string): boolean {
+  if (/\.[cm]?[jt]sx?$/.test(rel) || !/\.[a-z0-9]+$/i.test(rel)) return false;
+  const first = rel.slice(pkg.dir === '.' ? 0 : pkg.dir.length + 1).split('/')[0];
+  return first !== undefined && BUILD_DIRS.has(first);
+}
+
 /** The output name of a build path inside its package: `dist/esm/workers/forks.js` -> `workers/forks` (and its tails). */
 export function outputNames(pkg: WorkspacePackage, rel: string): string[] {
   const inner = rel.slice(pkg.dir === '.' ? 0 : pkg.dir.length + 1).replace(OUTPUT_EXTENSION, '');

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { type ImportKind, isDeclarationFile, joinRel, type Resolution, type Workspace, type WorkspacePackage } from '@monorefactor/core';
-import { type BundlerEntries, outputNames, readBundlerEntries, sourceCandidates } from './buildOutput.js';
+import { type BundlerEntries, isBuiltAsset, outputNames, readBundlerEntries, sourceCandidates } from './buildOutput.js';
 import { matchExports, splitPackageSpecifier } from './exportsMap.js';
 import { createPackageLocator } from './packageOf.js';
 import { hasUrlScheme, isPackageName, isRelativeSpecifier } from './specifiers.js';
@@ -123,6 +123,9 @@ export function createResolver(workspace: Workspace, files: ReadonlySet<string>)
         declaration ??= found;
       }
       if (declaration) return { type: 'file', path: declaration };
+      // A built stylesheet (`@x/ui/index.css` -> `./dist/index.css`) is there once the package is built: a dependency, not a file.
+      if (match.targets.length > 0 && match.targets.every((target) => isBuiltAsset(pkg, joinRel(pkg.dir, target))))
+        return { type: 'external', package: pkg.name };
       return { type: 'unresolved', reason: `${pkg.name} exports "${subpath}" as ${match.targets.join(', ')}, but no such source file exists` };
     }
     if (subpath === '.') {
@@ -136,7 +139,9 @@ export function createResolver(workspace: Workspace, files: ReadonlySet<string>)
       return index ? { type: 'file', path: index } : { type: 'unresolved', reason: `${pkg.name} has no entry file (main/types/exports or src/index)` };
     }
     const found = resolvePackageTarget(pkg, subpath);
-    return found ? { type: 'file', path: found } : { type: 'unresolved', reason: `no file for ${specifier} in ${pkg.dir}` };
+    if (found) return { type: 'file', path: found };
+    if (isBuiltAsset(pkg, joinRel(pkg.dir, subpath))) return { type: 'external', package: pkg.name };
+    return { type: 'unresolved', reason: `no file for ${specifier} in ${pkg.dir}` };
   };
 
   const resolveBare = (fromFile: string, specifier: string): Resolution => {
@@ -190,7 +195,8 @@ export function createResolver(workspace: Workspace, files: ReadonlySet<string>)
       const found = resolvePath(rel) ?? resolveBuildOutput(rel) ?? onDisk;
       result = found ? { type: 'file', path: found } : { type: 'unresolved', reason: rel.startsWith('..') ? 'points outside the workspace' : 'no such file' };
     } else if (specifier.startsWith('/')) result = { type: 'unresolved', reason: 'absolute import paths are not portable' };
-    else result = resolveBare(fromFile, specifier);
+    // A bundler query (`~/styles.css?url`, `x.svg?react`) is not part of the path.
+    else result = resolveBare(fromFile, specifier.split('?')[0] || specifier);
     cache.set(key, result);
     return result;
   };

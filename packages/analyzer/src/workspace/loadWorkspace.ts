@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   DEPENDENCY_FIELDS,
   type DependencyField,
+  isInside,
   joinRel,
   type PackageManifest,
   type TsconfigInfo,
@@ -98,7 +99,9 @@ export function loadWorkspace(root: string): Workspace {
     if (dir === '.') tsconfig = rootTsconfig;
     else if (existsSync(tsconfigFile)) tsconfig = loadTsconfig(tsconfigFile, tsContext);
     const srcDir = joinRel(dir, 'src');
-    const sourceRoot = tsconfig?.rootDir ?? (isDirectory(path.join(absRoot, srcDir)) ? srcDir : dir);
+    // A rootDir above the package (`"rootDir": "../"`, to emit types across packages) is no source root of it.
+    const rootDir = tsconfig?.rootDir !== undefined && isInside(tsconfig.rootDir, dir) ? tsconfig.rootDir : undefined;
+    const sourceRoot = rootDir ?? (isDirectory(path.join(absRoot, srcDir)) ? srcDir : dir);
     const pkg: WorkspacePackage = { name, dir, manifest, sourceRoot, dependencies: declaredDependencies(manifest) };
     if (tsconfig) pkg.tsconfig = tsconfig;
     packages.set(name, pkg);
