@@ -12,7 +12,8 @@ export interface PackageDirs {
 
 /**
  * The workspace's package directories from npm/yarn `workspaces` (array or `{ packages }`) or
- * `pnpm-workspace.yaml`, with nested globs and `!` negations; a repo with neither is one package.
+ * `pnpm-workspace.yaml`, with nested globs and `!` negations; else lerna.json `packages`; else the
+ * `project.json` folders of an Nx workspace; a repo with none of them is one package.
  */
 export function findPackageDirs(root: string, manifest: PackageManifest): PackageDirs {
   const pnpmFile = path.join(root, 'pnpm-workspace.yaml');
@@ -52,22 +53,52 @@ export function findPackageDirs(root: string, manifest: PackageManifest): Packag
     }
     if (kind === 'npm' && existsSync(path.join(root, 'yarn.lock'))) kind = 'yarn';
   }
-  if (patterns === undefined) return { kind: 'single', dirs: ['.'] };
+  if (patterns === undefined) {
+    // Lerna without workspaces, then an Nx workspace whose projects have only a project.json.
+    const lerna = lernaPatterns(root);
+    if (lerna) return { kind: lockfileKind(root), dirs: globDirs(root, lerna, 'package.json') };
+    if (existsSync(path.join(root, 'nx.json'))) {
+      const dirs = globDirs(root, ['**'], 'project.json', ['**/dist/**', '**/tmp/**']);
+      if (dirs.length > 0) return { kind: lockfileKind(root), dirs };
+    }
+    return { kind: 'single', dirs: ['.'] };
+  }
+  return { kind, dirs: globDirs(root, patterns, 'package.json') };
+}
 
+/** Folders holding `marker` that the workspace globs (with `!` negations) match, sorted, root left out. */
+function globDirs(root: string, patterns: string[], marker: string, skip: string[] = []): string[] {
   const include: string[] = [];
-  const ignore = ['**/node_modules/**'];
+  const ignore = ['**/node_modules/**', ...skip];
   for (const raw of patterns) {
     const pattern = raw.trim().replace(/^\.\//, '').replace(/\/+$/, '');
     if (pattern.startsWith('!')) {
       const negated = pattern.slice(1).replace(/^\.\//, '');
-      ignore.push(negated, `${negated}/package.json`);
+      ignore.push(negated, `${negated}/${marker}`);
     } else if (pattern) {
-      include.push(pattern === '.' ? 'package.json' : `${pattern}/package.json`);
+      include.push(pattern === '.' ? marker : `${pattern}/${marker}`);
     }
   }
   const found = include.length === 0 ? [] : globSync(include, { cwd: root, ignore, onlyFiles: true, expandDirectories: false, dot: false });
-  const dirs = [...new Set(found.map((file) => path.posix.dirname(file)))].filter((dir) => dir !== '.').sort();
-  return { kind, dirs };
+  return [...new Set(found.map((file) => path.posix.dirname(file)))].filter((dir) => dir !== '.').sort();
+}
+
+/** `packages` of lerna.json (Lerna's default `packages/*` when it has none), if there is a lerna.json. */
+function lernaPatterns(root: string): string[] | undefined {
+  const file = path.join(root, 'lerna.json');
+  if (!existsSync(file)) return undefined;
+  try {
+    const packages = (JSON.parse(readFileSync(file, 'utf8')) as { packages?: unknown }).packages;
+    return isStringArray(packages) ? packages : ['packages/*'];
+  } catch {
+    return ['packages/*'];
+  }
+}
+
+function lockfileKind(root: string): PackageDirs['kind'] {
+  if (existsSync(path.join(root, 'pnpm-lock.yaml'))) return 'pnpm';
+  if (existsSync(path.join(root, 'yarn.lock'))) return 'yarn';
+  return 'npm';
 }
 
 function isStringArray(value: unknown): value is string[] {

@@ -49,6 +49,11 @@ export function loadWorkspace(root: string): Workspace {
       manifests.push({ dir, manifest: rootManifest.value });
       continue;
     }
+    const projectFile = path.join(absRoot, dir, 'project.json');
+    if (!existsSync(path.join(absRoot, dir, 'package.json')) && existsSync(projectFile)) {
+      manifests.push({ dir, manifest: nxProjectManifest(dir, projectFile) });
+      continue;
+    }
     const read = readJsonFile<PackageManifest>(path.join(absRoot, dir, 'package.json'));
     if (!read.ok || typeof read.value !== 'object' || read.value === null || Array.isArray(read.value)) {
       problems.push({
@@ -122,6 +127,13 @@ function loadRootTsconfig(absRoot: string, context: Parameters<typeof loadTsconf
   if (loaded?.paths || !existsSync(base)) return loaded;
   const fallback = loadTsconfig(base, context);
   return fallback?.paths ? fallback : (loaded ?? fallback);
+}
+
+/** An Nx project without a package.json: its name, nothing declared (Nx projects share the root manifest). */
+function nxProjectManifest(dir: string, projectFile: string): PackageManifest {
+  const read = readJsonFile<{ name?: unknown }>(projectFile);
+  const name = read.ok && typeof read.value?.name === 'string' && read.value.name ? read.value.name : path.posix.basename(dir);
+  return { name, private: true };
 }
 
 function declaredDependencies(manifest: PackageManifest): Map<string, DependencyField> {
