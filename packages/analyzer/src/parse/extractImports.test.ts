@@ -175,6 +175,14 @@ describe('extractImports: what is not an import', () => {
 });
 
 describe('extractImports: syntax errors', () => {
+  it('JSX in a .js file is not a syntax error', () => {
+    const source =
+      "import React from 'react';\nimport { lazy } from 'react';\nconst Page = lazy(() => import('./page'));\nexport default function App() {\n  return <main><Page /></main>;\n}\n";
+    const out = extractImports('src/App.js', source);
+    expect(out.errors).toEqual([]);
+    expect(out.imports.map((edge) => edge.specifier)).toEqual(['react', 'react', './page']);
+  });
+
   it('reports the error and keeps the imports read before it', () => {
     const source = "import { slugify } from '@brk/util';\n\nexport const parts = path.split('/').filter(Boolean;\n";
     const out = extractImports('src/parser.ts', source);

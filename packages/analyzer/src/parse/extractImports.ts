@@ -19,7 +19,7 @@ export interface ExtractOptions {
 /** Every import form of one file (DESIGN.md "Import forms"), with exact specifier offsets. */
 export function extractImports(file: string, source: string, options: ExtractOptions = {}): ExtractedFile {
   const lines = new LineIndex(source);
-  const lexed = options.parser !== 'oxc' && !needsWalk(source) ? lexImports(source, lines, { jsx: /\.[jt]sx$/.test(file) }) : undefined;
+  const lexed = options.parser !== 'oxc' && !needsWalk(source) ? lexImports(source, lines, { jsx: /\.(?:[jt]sx|js)$/.test(file) }) : undefined;
   const { imports, errors } = lexed ? { imports: lexed, errors: [] } : oxcImports(file, source, lines);
   imports.sort((a, b) => a.start - b.start);
   const extracted: ExtractedFile = { imports, errors };

@@ -55,7 +55,9 @@ export function oxcImports(file: string, source: string, lines: LineIndex): { im
   let result: ParseResult;
   try {
     oxc ??= requireHere('oxc-parser') as typeof import('oxc-parser');
-    result = oxc.parseSync(file, source, { sourceType: 'unambiguous', preserveParens: false });
+    // A `.js` file may hold JSX (React apps, docs sites): parse it as JSX, a superset of JS here.
+    const lang = file.endsWith('.js') ? { lang: 'jsx' as const } : {};
+    result = oxc.parseSync(file, source, { sourceType: 'unambiguous', preserveParens: false, ...lang });
   } catch (error) {
     return { imports: [], errors: [String((error as Error).message ?? error)] };
   }
