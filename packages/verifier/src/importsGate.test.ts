@@ -21,7 +21,12 @@ async function gitFixture(name: string): Promise<string> {
   const root = path.join(parent, name);
   await cp(path.join(FIXTURES, name), root, { recursive: true });
   const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
-  for (const args of [['init', '-q', '-b', 'main'], ['add', '-A'], ['commit', '-q', '-m', 'initial']]) execFileSync('git', args, { cwd: root, env });
+  for (const args of [
+    ['init', '-q', '-b', 'main'],
+    ['add', '-A'],
+    ['commit', '-q', '-m', 'initial'],
+  ])
+    execFileSync('git', args, { cwd: root, env });
   return root;
 }
 
@@ -30,7 +35,8 @@ const MOVES: Record<string, (root: string) => Promise<string[]>> = {
   // The MCP client to @acme/mcp, importers rewritten: the gate passes.
   mcp: async (root) => {
     const touched: string[] = [];
-    for (const file of ['client.ts', 'transport.ts', 'client.test.ts']) touched.push(...(await move(root, `packages/shared/src/mcp/${file}`, `packages/mcp/src/mcp/${file}`)));
+    for (const file of ['client.ts', 'transport.ts', 'client.test.ts'])
+      touched.push(...(await move(root, `packages/shared/src/mcp/${file}`, `packages/mcp/src/mcp/${file}`)));
     for (const file of ['packages/mcp/src/server.ts', 'packages/mcp/src/legacy-client.ts'])
       touched.push(await edit(root, file, (text) => text.replace("'@acme/shared/mcp/client'", "'./mcp/client'")));
     return touched;
@@ -40,7 +46,8 @@ const MOVES: Record<string, (root: string) => Promise<string[]>> = {
   // The Claude runner with its prompt and test to @acme/agents, its importer rewritten.
   claude: async (root) => {
     const touched: string[] = [];
-    for (const file of ['runner.ts', 'prompt.ts', 'runner.test.ts']) touched.push(...(await move(root, `packages/orch/src/claude/${file}`, `packages/agents/src/claude/${file}`)));
+    for (const file of ['runner.ts', 'prompt.ts', 'runner.test.ts'])
+      touched.push(...(await move(root, `packages/orch/src/claude/${file}`, `packages/agents/src/claude/${file}`)));
     touched.push(await edit(root, 'packages/agents/src/claude-agent.ts', (text) => text.replace("'@acme/orch/claude/runner'", "'./claude/runner'")));
     return touched;
   },
@@ -68,7 +75,16 @@ describe('the imports gate on an updated graph', () => {
     const root = await gitFixture('founding');
     const first = await analyze({ cwd: root });
     const touched = await MOVES.mcp?.(root);
-    const passed = await verifyTree({ root, config: first.config, baseline: first.findings, graph: first.graph, touched: touched ?? [], batch: 1, typecheck: false, tests: false });
+    const passed = await verifyTree({
+      root,
+      config: first.config,
+      baseline: first.findings,
+      graph: first.graph,
+      touched: touched ?? [],
+      batch: 1,
+      typecheck: false,
+      tests: false,
+    });
     expect(passed.failed).toBeUndefined();
     const full = await analyze({ cwd: root });
     expect(graphDifferences(passed.graph, full.graph)).toEqual([]);
@@ -76,7 +92,16 @@ describe('the imports gate on an updated graph', () => {
 
     // Not committed: the graph to compare with is still `first`'s (HEAD), the change is both moves.
     await MOVES.prompt?.(root);
-    const failed = await verifyTree({ root, config: first.config, baseline: first.findings, graph: first.graph, touched: [], batch: 2, typecheck: false, tests: false });
+    const failed = await verifyTree({
+      root,
+      config: first.config,
+      baseline: first.findings,
+      graph: first.graph,
+      touched: [],
+      batch: 2,
+      typecheck: false,
+      tests: false,
+    });
     expect(failed.failed?.gate).toBe('imports');
     expect(failed.failed?.output).toContain('packages/orch/src/claude/runner.ts:');
     expect(failed.failed?.output).toContain('"./prompt" does not resolve');

@@ -238,7 +238,9 @@ describe('updateImportGraph on the dist-exports fixture', () => {
 
   it('follows a tsconfig alias to a missing file, then a dependency declared under its name', async () => {
     const tree = await Tree.of('dist-exports');
-    await tree.edit('tsconfig.base.json', (text) => text.replace('"strict": true,', '"strict": true,\n    "baseUrl": ".",\n    "paths": { "gen-client": ["generated/client.ts"] },'));
+    await tree.edit('tsconfig.base.json', (text) =>
+      text.replace('"strict": true,', '"strict": true,\n    "baseUrl": ".",\n    "paths": { "gen-client": ["generated/client.ts"] },'),
+    );
     await tree.edit('packages/http/src/headers.ts', (text) => `import { generated } from 'gen-client';\n${text}\nexport const g = generated;\n`);
     await tree.step();
     await tree.edit('packages/http/package.json', (text) => text.replace('"name"', '"optionalDependencies": { "gen-client": "*" },\n  "name"'));
