@@ -117,7 +117,7 @@ async function hubBenchmark() {
   // A copy has new inodes: refresh git's index once, as after the verifier's own last commit.
   execFileSync('git', ['update-index', '-q', '--refresh'], { cwd: run });
 
-  const before = await timed(() => analyze({ cwd: run }));
+  const before = await timed(() => analyze({ cwd: run, incremental: true }));
   const graph = before.value.graph;
   const move = resolveMoveSpec(graph, { from: hub.file, to: opts.to }, 'M1');
   const changeSet = await computeMoveChanges(graph, move);
@@ -197,7 +197,7 @@ async function fixtureChecks() {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(path.dirname(dir), { recursive: true });
     execFileSync('cp', ['-a', path.join(ROOT, 'fixtures', fixture), dir]);
-    const first = await analyze({ cwd: dir });
+    const first = await analyze({ cwd: dir, incremental: true });
     // Each move is planned on the previous update, as the verifier's next batch would be.
     let graph = first.graph;
     for (const [index, spec] of moves.entries()) {

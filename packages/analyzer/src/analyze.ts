@@ -17,6 +17,8 @@ export interface AnalyzeOptions {
   /** A config object to use instead of reading one. */
   config?: RefactorConfig;
   workers?: number;
+  /** Keep what `updateImportGraph` needs to update this graph cheaply (the verifier does). */
+  incremental?: boolean;
   onEvent?: EventSink;
 }
 
@@ -37,6 +39,7 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<Analysis> {
   const started = performance.now();
   const buildOptions: Parameters<typeof buildImportGraph>[0] = { root, ignore: config.ignore, onEvent: emit };
   if (options.workers !== undefined) buildOptions.workers = options.workers;
+  if (options.incremental) buildOptions.incremental = true;
   const graph = await buildImportGraph(buildOptions);
   emit({ type: 'analyze:progress', phase: 'findings', done: 0, total: 1 });
   const findings = computeFindings(graph, config);

@@ -88,7 +88,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyReport> {
   writeJournal(dotGit, journal);
   const plan = journal.plan;
   const moves = new Map(plan.moves.map((m) => [m.id, m]));
-  const first = await analyze({ cwd: root, config: options.config });
+  const first = await analyze({ cwd: root, config: options.config, incremental: true });
   const state: State = { graph: first.graph, findings: first.findings };
   const report: ApplyReport = { ok: true, committed: [], failed: [], ms: 0, runId: journal.runId };
   for (const record of journal.batches) {

@@ -73,7 +73,7 @@ async function edit(root: string, file: string, replace: (text: string) => strin
 describe('the imports gate on an updated graph', () => {
   it('passes a consistent move and fails one that leaves an import behind, each graph equal to a full analyze', async () => {
     const root = await gitFixture('founding');
-    const first = await analyze({ cwd: root });
+    const first = await analyze({ cwd: root, incremental: true });
     const touched = await MOVES.mcp?.(root);
     const passed = await verifyTree({
       root,
@@ -126,7 +126,7 @@ describe('the imports gate on an updated graph', () => {
     const planned = (id: string): PlannedMove => ({ id, files: [], fromPackage: '@acme/shared', toPackage: '@acme/mcp', footprint: [], executor: 'codemod' });
     const ids = ['mcp', 'prompt', 'claude', 'ids'];
     const plan: Plan = { version: 1, moves: ids.map(planned), batches: ids.map((id) => [id]), criticalPath: [] };
-    const first = await analyze({ cwd: root });
+    const first = await analyze({ cwd: root, incremental: true });
     const report = await applyPlan({ root, plan, config: first.config, executor, typecheck: false, tests: false });
 
     expect(report.committed.map((c) => c.moves)).toEqual([['mcp'], ['claude'], ['ids']]);

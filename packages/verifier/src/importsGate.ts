@@ -74,7 +74,7 @@ export interface ImportsGateRun extends ImportsGateResult {
 export async function runImportsGate(options: ImportsGateOptions): Promise<ImportsGateRun> {
   const { root, config } = options;
   if (!options.graph) {
-    const { graph, findings } = await analyze({ cwd: root, config });
+    const { graph, findings } = await analyze({ cwd: root, config, incremental: true });
     return { ...checkImports(options.baseline, findings), graph, findings };
   }
   const change = await changeSinceHead(root, options.touched);

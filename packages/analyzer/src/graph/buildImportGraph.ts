@@ -1,6 +1,6 @@
 import { type EventSink, type ImportEdge, type ImportGraph, isTestFile, type ModuleNode, noopSink, type Workspace } from '@monorefactor/core';
 import { type ParsedFile, parseFiles } from '../parse/parseFiles.js';
-import type { ResolveFn } from '../resolve/createResolver.js';
+import { createResolver, type ResolveFn } from '../resolve/createResolver.js';
 import { createPackageLocator } from '../resolve/packageOf.js';
 import { listSourceFiles } from '../workspace/listSourceFiles.js';
 import { loadWorkspace } from '../workspace/loadWorkspace.js';
@@ -16,6 +16,12 @@ export interface BuildGraphOptions {
   workers?: number;
   /** Compute duplicate fingerprints (default true). */
   fingerprints?: boolean;
+  /**
+   * Record the paths each resolution looked up, so `updateImportGraph` can later re-resolve only
+   * what a change affects (default false: a one-shot analysis does not pay for it; an update of
+   * a graph without the record re-resolves every import, still parsing only changed files).
+   */
+  incremental?: boolean;
   onEvent?: EventSink;
 }
 
@@ -33,16 +39,18 @@ export async function buildImportGraph(options: BuildGraphOptions): Promise<Impo
   };
   if (options.workers !== undefined) parseOptions.workers = options.workers;
   const parsed = await parseFiles(workspace.root, listed.files, parseOptions);
-  return assembleGraph(workspace, parsed, started);
+  return assembleGraph(workspace, parsed, started, { incremental: options.incremental ?? false });
 }
 
 /**
  * Resolve parsed files into a graph. Exposed so a verifier can re-assemble after a batch edits
  * files; the graph carries what each resolution looked up, for `updateImportGraph`.
  */
-export function assembleGraph(workspace: Workspace, parsed: ParsedFile[], started = performance.now()): ImportGraph {
+export function assembleGraph(workspace: Workspace, parsed: ParsedFile[], started = performance.now(), options: { incremental?: boolean } = {}): ImportGraph {
   const fileSet = new Set(parsed.filter((file) => !file.readError).map((file) => file.path));
-  const session = new ProbeSession(workspace, fileSet);
+  const incremental = options.incremental ?? true;
+  const session = incremental ? new ProbeSession(workspace, fileSet) : undefined;
+  const resolve = session?.resolve ?? createResolver(workspace, fileSet);
   const packageOf = createPackageLocator(workspace);
   const modules = new Map<string, ModuleNode>();
   const probes = new Map<string, readonly string[]>();
@@ -52,12 +60,12 @@ export function assembleGraph(workspace: Workspace, parsed: ParsedFile[], starte
       workspace.problems.push({ file: file.path, message: `cannot read file: ${file.readError}` });
       continue;
     }
-    const node = moduleNodeOf(file, packageOf(file.path)?.name, session.resolve);
+    const node = moduleNodeOf(file, packageOf(file.path)?.name, resolve);
     edgeCount += node.imports.length;
     modules.set(file.path, node);
   }
-  for (const node of modules.values()) probes.set(node.path, session.probesOf(node.path, specifiersOf(node)));
-  const { packageEntries, packageEdges } = linkGraph(workspace, modules, session.resolve);
+  if (session) for (const node of modules.values()) probes.set(node.path, session.probesOf(node.path, specifiersOf(node)));
+  const { packageEntries, packageEdges } = linkGraph(workspace, modules, resolve);
   const graph: ImportGraph = {
     workspace,
     modules,
@@ -65,7 +73,7 @@ export function assembleGraph(workspace: Workspace, parsed: ParsedFile[], starte
     packageEdges,
     stats: { files: modules.size, edges: edgeCount, ms: Math.round(performance.now() - started) },
   };
-  attachProbeIndex(graph, buildProbeIndex(probes));
+  if (session) attachProbeIndex(graph, buildProbeIndex(probes));
   return graph;
 }
 

@@ -34,7 +34,7 @@ class Tree {
 
   static async of(fixture: string): Promise<Tree> {
     const root = await copyFixture(fixture);
-    return new Tree(root, await analyze({ cwd: root }));
+    return new Tree(root, await analyze({ cwd: root, incremental: true }));
   }
 
   get graph(): ImportGraph {
