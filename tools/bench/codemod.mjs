@@ -6,6 +6,7 @@
 //   npm run bench:codemod -- [--packages 50] [--files 150] [--seed 1] [--hub 250] [--small 3] [--regen]
 //                            [--only ours,cli,tsmorph] [--moves small,hub] [--runs 3] [--timeout 600]
 //                            [--quiet 30] [--tsmorph complete|plain] [--tsc] [--profile] [--build] [--json]
+//   npm run bench:codemod -- --report tools/bench/codemod-results.json     (print a saved run again)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
@@ -46,6 +47,7 @@ function parseArgs(argv) {
     profile: false,
     build: false,
     json: false,
+    report: undefined,
   };
   const num = (arg, v) => {
     const n = Number(v);
@@ -83,6 +85,7 @@ function parseArgs(argv) {
     else if (arg === '--profile') opts.profile = true;
     else if (arg === '--build') opts.build = true;
     else if (arg === '--json') opts.json = true;
+    else if (arg === '--report') opts.report = next();
     else if (arg === '-h' || arg === '--help') {
       console.log(readFileSync(path.join(HERE, 'codemod.mjs'), 'utf8').split('\n').slice(4, 7).join('\n').replaceAll('//', ''));
       process.exit(0);
@@ -98,7 +101,9 @@ function newestMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+    // tests are not built, so they do not make dist/ stale
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
+    else if (!/\.test\.tsx?$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
   }
   return newest;
 }
@@ -242,12 +247,14 @@ function equalWork(result) {
 function report(results, opts) {
   const header = ['move', 'tool', 'build s', 'move s', 'total s', 'wall s', 'peak MB', 'files', 'specifiers', 'manifests', 'unresolved', 'importers'];
   const rows = [];
+  const breakdown = [];
   for (const m of results.moves) {
-    const label = `${m.label}`;
-    if (m.ours) {
-      const o = m.ours;
+    const o = m.ours;
+    const t = m.tsmorph;
+    const first = () => (rows.some((r) => r[0] === m.label) ? '' : m.label);
+    if (o) {
       rows.push([
-        label,
+        first(),
         'ours: analyze() + codemod API',
         sec(o.graphMs),
         sec(o.codemodMs),
@@ -256,49 +263,30 @@ function report(results, opts) {
         int(o.peakMb),
         ...equalWork(o.result),
       ]);
-      rows.push([
-        '',
-        `  codemod = resolve ${sec(o.resolveMs)} + compute ${sec(o.computeMs)} + apply ${sec(o.applyMs)}`,
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-      ]);
+      breakdown.push(
+        `${m.label}, ours:     build = analyze() ${sec(o.graphMs)} s; move = resolve ${sec(o.resolveMs)} + compute ${sec(o.computeMs)} + apply ${sec(o.applyMs)} s`,
+      );
     }
-    if (m.cli)
-      rows.push([
-        '',
-        'ours: refactor apply --dry-run',
-        '-',
-        '-',
-        '-',
-        m.cli.error ? 'FAILED' : sec(m.cli.wallMs),
-        int(m.cli.peakMb),
-        `(${m.cli.filesInDiff} in diff)`,
-        '',
-        '',
-        '',
-        '',
-      ]);
-    if (m.tsmorph) {
-      const t = m.tsmorph;
+    if (m.cli) {
+      const wall = m.cli.error ? 'FAILED' : sec(m.cli.wallMs);
+      rows.push([first(), 'ours: refactor apply --dry-run', '-', '-', '-', wall, int(m.cli.peakMb), `(${m.cli.filesInDiff} in diff)`, '', '', '', '']);
+    }
+    if (t) {
       const p = t.phases;
       const name = `ts-morph: move()${opts.tsmorph === 'complete' ? ' + bare' : ''} + save`;
-      if (t.timedOut) {
-        rows.push(['', name, sec(t.buildMs), `TIMEOUT in ${t.stuckIn}`, `>${sec(t.wallMs)}`, sec(t.wallMs), int(t.peakMb), '-', '-', '-', '-', '-']);
-      } else if (t.error) rows.push(['', name, '-', 'FAILED', '-', sec(t.wallMs), int(t.peakMb), '-', '-', '-', '-', '-']);
-      else rows.push(['', name, sec(t.buildMs), sec(t.moveMs), sec(t.buildMs + t.moveMs), sec(t.wallMs), int(t.peakMb), ...equalWork(t.result)]);
-      const parts = ['load', 'program', 'references', 'move', 'bare', 'save'].filter((k) => p[k]).map((k) => `${k} ${sec(p[k].ms)}`);
-      rows.push(['', `  ${parts.join(' + ')}`, '', '', '', '', '', '', '', '', '', '']);
+      if (t.timedOut)
+        rows.push([first(), name, sec(t.buildMs), `TIMEOUT (${t.stuckIn})`, `>${sec(t.wallMs)}`, sec(t.wallMs), int(t.peakMb), '-', '-', '-', '-', '-']);
+      else if (t.error) rows.push([first(), name, '-', 'FAILED', '-', sec(t.wallMs), int(t.peakMb), '-', '-', '-', '-', '-']);
+      else rows.push([first(), name, sec(t.buildMs), sec(t.moveMs), sec(t.buildMs + t.moveMs), sec(t.wallMs), int(t.peakMb), ...equalWork(t.result)]);
+      const phase = (keys) =>
+        keys
+          .filter((k) => p[k])
+          .map((k) => `${k} ${sec(p[k].ms)}`)
+          .join(' + ');
+      breakdown.push(`${m.label}, ts-morph: build = ${phase(['load', 'program'])} s; move = ${phase(['references', 'move', 'bare', 'save'])} s`);
     }
   }
-  return table(rows, header);
+  return `${table(rows, header)}\n\n${breakdown.join('\n')}`;
 }
 
 function verdicts(results) {
@@ -319,6 +307,13 @@ function verdicts(results) {
         lines.push(
           `${yes(ratio >= TARGET_RATIO)} ${m.label}: ts-morph move()+save / ours codemod = ${more}${ratio.toFixed(0)}x (target >= 10x; build + move end to end: ${more}${endToEnd.toFixed(0)}x)`,
         );
+      const refs = t.phases?.references;
+      if (refs && refs.bare > 0) {
+        const bare = t.phases.bare ? `; --tsmorph complete set them in ${sec(t.phases.bare.ms)} s` : '; left pointing at the old path (--tsmorph plain)';
+        lines.push(
+          `    ${m.label}: ts-morph's move() rewrites relative specifiers only: ${refs.bare} of its ${refs.literals} importing literals are package specifiers${bare}`,
+        );
+      }
       const a = o.result?.diff;
       const b = t.result?.diff;
       if (a && b) {
@@ -335,19 +330,36 @@ function verdicts(results) {
       if (!r?.analysis) continue;
       const importers = Object.values(r.analysis.importers).reduce((s, n) => s + (n ?? 0), 0);
       const tsc = r.tsc ? `; tsc --noEmit: ${r.tsc.ok ? 'no errors' : `${r.tsc.errors} errors (${r.tsc.first ?? ''})`}` : '';
+      const undeclared = r.analysis.undeclared > 0 ? `; ${r.analysis.undeclared} undeclared workspace dependencies` : '';
       const ok = r.analysis.unresolved === 0 && importers === m.importers && (!r.tsc || r.tsc.ok);
       lines.push(
-        `${yes(ok)} ${m.label}: ${tool} result: ${r.analysis.unresolved} unresolved imports, moved file imported by ${importers} (of ${m.importers})${tsc}${r.analysis.unresolvedSample.length ? ` (e.g. ${r.analysis.unresolvedSample[0]})` : ''}`,
+        `${yes(ok)} ${m.label}: ${tool} result: ${r.analysis.unresolved} unresolved imports, moved file imported by ${importers} (of ${m.importers})${undeclared}${tsc}${r.analysis.unresolvedSample.length ? ` (e.g. ${r.analysis.unresolvedSample[0]})` : ''}`,
       );
     }
   }
   return lines;
 }
 
+function printResults(results) {
+  console.log(`\nrepo: ${results.repo.dir} (${int(results.repo.files)} source files, ${results.repo.packages} packages; hub ${results.repo.hub})`);
+  console.log(`moves: ${results.moves.map((m) => `${m.from} -> ${m.to} (${m.toPackage})`).join('; ')}\n`);
+  console.log(report(results, results.options));
+  console.log('');
+  for (const line of verdicts(results)) console.log(line);
+  for (const m of results.moves) for (const w of m.ours?.warnings ?? []) console.log(`note: ours, ${m.label}: ${w}`);
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts.report) {
+    // print a saved run again, measuring nothing
+    const saved = JSON.parse(readFileSync(path.resolve(opts.report), 'utf8'));
+    console.log(`${opts.report}: run of ${saved.date} (node ${saved.machine.node}, ${saved.machine.cpus} CPUs)`);
+    printResults(saved);
+    return;
+  }
   ensureBuilt(opts);
   const cached = ensureCodemodRepo(WORK, { packages: opts.packages, files: opts.files, seed: opts.seed, hub: opts.hub, regen: opts.regen });
   if (!cached.generated) console.log(`repo: reusing ${path.relative(ROOT, cached.dir)}; --regen to rebuild it`);
@@ -475,12 +487,7 @@ async function main() {
     }
   }
 
-  console.log(`\nrepo: ${results.repo.dir} (${int(results.repo.files)} source files, ${results.repo.packages} packages; hub ${results.repo.hub})`);
-  console.log(`moves: ${results.moves.map((m) => `${m.from} -> ${m.to} (${m.toPackage})`).join('; ')}\n`);
-  console.log(report(results, opts));
-  console.log('');
-  for (const line of verdicts(results)) console.log(line);
-  for (const m of results.moves) for (const w of m.ours?.warnings ?? []) console.log(`note: ours, ${m.label}: ${w}`);
+  printResults(results);
   if (opts.json) {
     const file = path.join(HERE, 'codemod-results.json');
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
