@@ -4,6 +4,8 @@ import type { DuplicateFinding, ImportGraph, ModuleNode } from '@monorefactor/co
 export const DUPLICATE_THRESHOLD = 0.8;
 /** A shingle shared by more files than this is boilerplate, not evidence of copying. */
 const MAX_SHINGLE_FREQUENCY = 12;
+/** shingle * FILE_SLOTS + file index stays an exact double (2^32 * 2^21 = 2^53). */
+const FILE_SLOTS = 2 ** 21;
 /** Tool configs (`vite.config.ts`, `.eslintrc.js`) look alike by design: copying them is not a smell to fix. */
 const TOOL_CONFIG = /(?:^|\/)(?:[^/]+\.config|\.?[a-z-]*rc)\.[cm]?[jt]s$/;
 
@@ -37,24 +39,30 @@ export function findDuplicates(graph: ImportGraph): DuplicateFinding[] {
   }
 
   const distinct = candidates.filter((node) => standIn.get(node) === node);
-  const index = new Map<number, number[]>();
-  const sizes = distinct.map((node) => new Set(node.fingerprint?.shingles).size);
+  // Every (shingle, file) pair in one typed array sorted natively: a run of equal shingles is the
+  // files sharing it. (A Map of ~1M shingles to arrays was most of this function's time.)
+  const sizes = distinct.map((node) => node.fingerprint?.shingles.length ?? 0);
+  const pairs = new Float64Array(sizes.reduce((sum, size) => sum + size, 0));
+  let filled = 0;
   distinct.forEach((node, i) => {
-    for (const shingle of new Set(node.fingerprint?.shingles)) {
-      const list = index.get(shingle);
-      if (list) list.push(i);
-      else index.set(shingle, [i]);
-    }
+    for (const shingle of node.fingerprint?.shingles ?? []) pairs[filled++] = shingle * FILE_SLOTS + i;
   });
+  pairs.sort();
   const shared = new Map<number, number>();
-  for (const list of index.values()) {
-    if (list.length < 2 || list.length > MAX_SHINGLE_FREQUENCY) continue;
-    for (let a = 0; a < list.length; a++) {
-      for (let b = a + 1; b < list.length; b++) {
-        const key = (list[a] as number) * distinct.length + (list[b] as number);
-        shared.set(key, (shared.get(key) ?? 0) + 1);
+  for (let start = 0; start < pairs.length; ) {
+    const shingle = Math.floor((pairs[start] as number) / FILE_SLOTS);
+    let end = start + 1;
+    while (end < pairs.length && Math.floor((pairs[end] as number) / FILE_SLOTS) === shingle) end++;
+    const run = end - start;
+    if (run >= 2 && run <= MAX_SHINGLE_FREQUENCY) {
+      for (let a = start; a < end; a++) {
+        for (let b = a + 1; b < end; b++) {
+          const key = ((pairs[a] as number) % FILE_SLOTS) * distinct.length + ((pairs[b] as number) % FILE_SLOTS);
+          shared.set(key, (shared.get(key) ?? 0) + 1);
+        }
       }
     }
+    start = end;
   }
   for (const [key, count] of shared) {
     const i = Math.floor(key / distinct.length);
