@@ -26,8 +26,11 @@ export function taskBranch(runId: string, taskName: string): string {
 }
 
 /**
- * `git worktree add -B refactor/<run>/<task> <tmp>/<unique> <base>` (`-B`: a branch a killed run
- * left is reset, in the same git call); the worktree's basename is unique so git's admin dirs never collide.
+ * `git worktree add --no-checkout -B refactor/<run>/<task> <tmp>/<unique> <base>`, then the files.
+ * Adds must run one at a time (a concurrent add can read another's half-made admin dir and fail:
+ * "failed to read .git/worktrees/<id>/commondir"), but the checkout, most of the time, need not:
+ * it runs outside the lock, so a batch's first worktrees are filled side by side. `-B` resets a
+ * branch a killed run left, in the same call; the basename is unique so admin dirs never collide.
  */
 export async function createTaskDir(
   repo: RepoInfo,
@@ -37,12 +40,19 @@ export async function createTaskDir(
   const dir = await mkdtemp(path.join(options.tmpDir || os.tmpdir(), `refactor-${options.label}-`));
   const worktree = path.join(dir, path.basename(dir));
   try {
-    await mutex.run(() => git(repo.top, ['worktree', 'add', '--quiet', '-B', options.branch, worktree, options.baseSha]));
+    await mutex.run(() => git(repo.top, ['worktree', 'add', '--quiet', '--no-checkout', '-B', options.branch, worktree, options.baseSha]));
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
-  return { dir, worktree, branch: options.branch };
+  const task = { dir, worktree, branch: options.branch };
+  try {
+    await git(worktree, ['reset', '--quiet', '--hard']);
+  } catch (error) {
+    await removeTaskDir(repo, mutex, task);
+    throw error;
+  }
+  return task;
 }
 
 /** The worktree's own git dir (`<common>/worktrees/<name>`), from its `.git` file. */
