@@ -91,9 +91,11 @@ function usesOf(code: string, local: string, statement: ModuleStatement): { memb
   const members: MemberUse[] = [];
   let bare = 0;
   const escaped = local.replace(/[$]/g, '\\$');
-  for (const match of code.matchAll(new RegExp(`(?<![\\w$.])${escaped}(?![\\w$])`, 'g'))) {
+  for (const match of code.matchAll(new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, 'g'))) {
     const start = match.index ?? 0;
     if (start >= statement.start && start < statement.end) continue;
+    // `x.s` is another object's property; `...s` spreads the namespace (a bare use)
+    if (code[start - 1] === '.' && code.slice(Math.max(0, start - 3), start) !== '...') continue;
     const member = /^\s*\.\s*([A-Za-z_$][\w$]*)/.exec(code.slice(start + local.length, start + local.length + 200));
     if (member) members.push({ start, end: start + local.length + member[0].length, name: member[1] as string });
     else bare++;
