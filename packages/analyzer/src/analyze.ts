@@ -6,7 +6,7 @@ import { findDuplicates } from './findings/findDuplicates.js';
 import { findMisplacedModules } from './findings/findMisplacedModules.js';
 import { findPackageCycles } from './findings/findPackageCycles.js';
 import { findUnresolved } from './findings/findUnresolved.js';
-import { buildImportGraph } from './graph/buildImportGraph.js';
+import { type BuildGraphOptions, buildImportGraphEarly } from './graph/buildImportGraph.js';
 import { toAnalysisResult } from './toAnalysisResult.js';
 
 export interface AnalyzeOptions {
@@ -37,12 +37,15 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<Analysis> {
   const config = options.config ?? loadConfig(root, options.configFile);
   emit({ type: 'analyze:start', root });
   const started = performance.now();
-  const buildOptions: Parameters<typeof buildImportGraph>[0] = { root, ignore: config.ignore, onEvent: emit };
+  const buildOptions: BuildGraphOptions = { root, ignore: config.ignore, onEvent: emit };
   if (options.workers !== undefined) buildOptions.workers = options.workers;
   if (options.incremental) buildOptions.incremental = true;
-  const graph = await buildImportGraph(buildOptions);
+  const { graph, fingerprinted } = await buildImportGraphEarly(buildOptions);
   emit({ type: 'analyze:progress', phase: 'findings', done: 0, total: 1 });
-  const findings = computeFindings(graph, config);
+  // Every other finding while the parse workers still fingerprint modules; duplicates last.
+  const findings = computeFindings(graph, config, { duplicates: false });
+  await fingerprinted;
+  findings.duplicates = findDuplicates(graph);
   graph.stats.ms = Math.round(performance.now() - started);
   const result = toAnalysisResult(graph, findings);
   const counts = Object.fromEntries(Object.entries(findings).map(([kind, list]) => [kind, list.length])) as Record<keyof Findings, number>;
@@ -51,7 +54,7 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<Analysis> {
 }
 
 /** Every finding, each a query on the graph. */
-export function computeFindings(graph: ImportGraph, config: RefactorConfig): Findings {
+export function computeFindings(graph: ImportGraph, config: RefactorConfig, options: { duplicates?: boolean } = {}): Findings {
   const cycles = findPackageCycles(graph);
   const problems = graph.workspace.problems.map((p) => ({ ...p }));
   for (const node of graph.modules.values()) {
@@ -61,7 +64,7 @@ export function computeFindings(graph: ImportGraph, config: RefactorConfig): Fin
   }
   return {
     misplaced: findMisplacedModules(graph, { placement: config.placement, cycles }),
-    duplicates: findDuplicates(graph),
+    duplicates: options.duplicates === false ? [] : findDuplicates(graph),
     cycles,
     undeclared: findUndeclaredDependencies(graph),
     unused: findUnusedWorkspaceDependencies(graph),
