@@ -97,7 +97,16 @@ export function assembleGraph(workspace: Workspace, parsed: ParsedFile[], starte
 
 /** A parsed file as a graph node, its imports resolved; `importedBy` is left for `linkGraph` to fill. */
 export function moduleNodeOf(file: ParsedFile, pkg: string | undefined, resolve: ResolveFn): ModuleNode {
-  const imports: ImportEdge[] = file.imports.map((raw) => ({ ...raw, target: resolve(file.path, raw.specifier, raw.kind) }));
+  // A literal of one shape, not a spread: this runs for every import of the repo.
+  const imports: ImportEdge[] = file.imports.map((raw) => ({
+    specifier: raw.specifier,
+    kind: raw.kind,
+    line: raw.line,
+    start: raw.start,
+    end: raw.end,
+    names: raw.names,
+    target: resolve(file.path, raw.specifier, raw.kind),
+  }));
   const node: ModuleNode = {
     path: file.path,
     package: pkg,

@@ -35,7 +35,7 @@ const TYPE_AFTER = /^\s*['"`][^'"`]*['"`]\s*\)\s*[.<]/;
  */
 export function needsWalk(source: string): boolean {
   if (source.includes('require') && CALLS.test(source)) return true;
-  if ((source.includes('vi') || source.includes('jest')) && MOCKS.test(source)) return true;
+  if ((source.includes('vi.') || source.includes('jest.')) && MOCKS.test(source)) return true;
   if (!source.includes('import(') && !source.includes('import (')) return false;
   IMPORT_CALL.lastIndex = 0;
   for (let match = IMPORT_CALL.exec(source); match !== null; match = IMPORT_CALL.exec(source)) {

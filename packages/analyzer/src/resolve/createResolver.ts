@@ -181,8 +181,15 @@ export function createResolver(workspace: Workspace, files: ReadonlySet<string>)
     return { type: 'external', package: name };
   };
 
+  // Imports of one file are resolved one after another: remember its directory.
+  let lastFile = '';
+  let lastDir = '';
   return (fromFile, specifier, kind) => {
-    const dir = path.posix.dirname(fromFile);
+    if (fromFile !== lastFile) {
+      lastFile = fromFile;
+      lastDir = path.posix.dirname(fromFile);
+    }
+    const dir = lastDir;
     const key = `${dir}\u0000${kind === 'reference' ? 'r' : ''}${specifier}`;
     const cached = cache.get(key);
     if (cached) return cached;
