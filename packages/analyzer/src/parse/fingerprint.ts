@@ -18,7 +18,11 @@ const NUMBER = 3;
 const KEYWORDS_BY_LETTER: { word: string; id: number }[][] = Array.from({ length: 26 }, () => []);
 for (const [index, word] of KEYWORD_LIST.entries()) KEYWORDS_BY_LETTER[word.charCodeAt(0) - 97]?.push({ word, id: 1000 + index });
 const IMPORT = 1000 + KEYWORD_LIST.indexOf('import');
+/** Per first letter, a bit per keyword length present. */
+const KEYWORD_LENGTHS = new Uint16Array(26);
+for (const word of KEYWORD_LIST) KEYWORD_LENGTHS[word.charCodeAt(0) - 97] = (KEYWORD_LENGTHS[word.charCodeAt(0) - 97] as number) | (1 << word.length);
 const SEMICOLON = 100000 + 59;
+/** Multi-character operators, in the order of their ids (2000 + index) in `operatorAt`. */
 const OPERATORS = ['=>', '===', '!==', '??', '?.', '&&', '||', '...'];
 const BASE = 0x01000193;
 /** BASE^(SHINGLE-1) mod 2^32: the weight of the id leaving the window. */
@@ -91,6 +95,9 @@ for (let c = 0; c < 128; c++) if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) 
 for (let c = 48; c <= 57; c++) CLASS[c] = DIGIT;
 for (const c of [34, 39, 96]) CLASS[c] = QUOTE;
 CLASS[47] = SLASH;
+/** 1 where an ASCII char continues an identifier (or a number): one lookup in the hot loop. */
+const WORD_PART = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if (CLASS[c] === WORD || CLASS[c] === DIGIT) WORD_PART[c] = 1;
 for (const c of [61, 33, 63, 38, 124, 46]) CLASS[c] = OPERATOR_START; // = ! ? & | .
 
 /** Reused between calls: the token buffer of the file being fingerprinted. */
@@ -116,7 +123,7 @@ export function tokenIds(source: string): Int32Array {
       const start = i++;
       while (i < length) {
         const d = source.charCodeAt(i);
-        if (d < 128 ? CLASS[d] !== WORD && CLASS[d] !== DIGIT : isSpaceAbove127(d)) break;
+        if (d < 128 ? WORD_PART[d] === 0 : isSpaceAbove127(d)) break;
         i++;
       }
       id = c >= 97 && c <= 122 ? keywordAt(source, start, i - start) : IDENT;
@@ -124,7 +131,7 @@ export function tokenIds(source: string): Int32Array {
       i++;
       while (i < length) {
         const d = source.charCodeAt(i);
-        if (d < 128 ? CLASS[d] !== WORD && CLASS[d] !== DIGIT && d !== 46 : isSpaceAbove127(d)) break;
+        if (d < 128 ? WORD_PART[d] === 0 && d !== 46 : isSpaceAbove127(d)) break;
         i++;
       }
       id = NUMBER;
@@ -143,20 +150,12 @@ export function tokenIds(source: string): Int32Array {
       i++;
       continue;
     } else {
-      id = 0;
-      if (kind === OPERATOR_START) {
-        for (let k = 0; k < OPERATORS.length; k++) {
-          const op = OPERATORS[k] as string;
-          if (source.startsWith(op, i)) {
-            id = 2000 + k;
-            i += op.length;
-            break;
-          }
-        }
-      }
+      id = kind === OPERATOR_START ? operatorAt(source, i, c) : 0;
       if (id === 0) {
         id = 100000 + c;
         i++;
+      } else {
+        i += (OPERATORS[id - 2000] as string).length;
       }
     }
     if (id === IMPORT && (n === 0 || ids[n - 1] === SEMICOLON)) skippingImport = true;
@@ -187,8 +186,31 @@ function skipString(source: string, start: number, quote: number): number {
 }
 
 function keywordAt(source: string, start: number, length: number): number {
-  for (const { word, id } of KEYWORDS_BY_LETTER[source.charCodeAt(start) - 97] as { word: string; id: number }[]) {
+  const letter = source.charCodeAt(start) - 97;
+  // Most identifiers have no keyword of their first letter and length: one bit test.
+  if (length > 11 || ((KEYWORD_LENGTHS[letter] as number) & (1 << length)) === 0) return IDENT;
+  for (const { word, id } of KEYWORDS_BY_LETTER[letter] as { word: string; id: number }[]) {
     if (word.length === length && source.startsWith(word, start)) return id;
   }
   return IDENT;
+}
+
+/** The id of a multi-character operator starting at `i` (its first char is `c`), else 0. */
+function operatorAt(source: string, i: number, c: number): number {
+  const next = source.charCodeAt(i + 1);
+  switch (c) {
+    case 61: // =
+      if (next === 62) return 2000; // =>
+      return next === 61 && source.charCodeAt(i + 2) === 61 ? 2001 : 0; // ===
+    case 33: // !
+      return next === 61 && source.charCodeAt(i + 2) === 61 ? 2002 : 0; // !==
+    case 63: // ?
+      return next === 63 ? 2003 : next === 46 ? 2004 : 0; // ?? ?.
+    case 38: // &
+      return next === 38 ? 2005 : 0;
+    case 124: // |
+      return next === 124 ? 2006 : 0;
+    default: // .
+      return next === 46 && source.charCodeAt(i + 2) === 46 ? 2007 : 0; // ...
+  }
 }
