@@ -4,8 +4,7 @@ import type { DuplicateFinding, ImportGraph, ModuleNode } from '@monorefactor/co
 export const DUPLICATE_THRESHOLD = 0.8;
 /** A shingle shared by more files than this is boilerplate, not evidence of copying. */
 const MAX_SHINGLE_FREQUENCY = 12;
-/** shingle * FILE_SLOTS + file index stays an exact double (2^32 * 2^21 = 2^53). */
-const FILE_SLOTS = 2 ** 21;
+const EMPTY = new Uint32Array(0);
 /** Tool configs (`vite.config.ts`, `.eslintrc.js`) look alike by design: copying them is not a smell to fix. */
 const TOOL_CONFIG = /(?:^|\/)(?:[^/]+\.config|\.?[a-z-]*rc)\.[cm]?[jt]s$/;
 
@@ -39,31 +38,8 @@ export function findDuplicates(graph: ImportGraph): DuplicateFinding[] {
   }
 
   const distinct = candidates.filter((node) => standIn.get(node) === node);
-  // Every (shingle, file) pair in one typed array sorted natively: a run of equal shingles is the
-  // files sharing it. (A Map of ~1M shingles to arrays was most of this function's time.)
   const sizes = distinct.map((node) => node.fingerprint?.shingles.length ?? 0);
-  const pairs = new Float64Array(sizes.reduce((sum, size) => sum + size, 0));
-  let filled = 0;
-  distinct.forEach((node, i) => {
-    for (const shingle of node.fingerprint?.shingles ?? []) pairs[filled++] = shingle * FILE_SLOTS + i;
-  });
-  pairs.sort();
-  const shared = new Map<number, number>();
-  for (let start = 0; start < pairs.length; ) {
-    const shingle = Math.floor((pairs[start] as number) / FILE_SLOTS);
-    let end = start + 1;
-    while (end < pairs.length && Math.floor((pairs[end] as number) / FILE_SLOTS) === shingle) end++;
-    const run = end - start;
-    if (run >= 2 && run <= MAX_SHINGLE_FREQUENCY) {
-      for (let a = start; a < end; a++) {
-        for (let b = a + 1; b < end; b++) {
-          const key = ((pairs[a] as number) % FILE_SLOTS) * distinct.length + ((pairs[b] as number) % FILE_SLOTS);
-          shared.set(key, (shared.get(key) ?? 0) + 1);
-        }
-      }
-    }
-    start = end;
-  }
+  const shared = sharedShingles(distinct.map((node) => node.fingerprint?.shingles ?? EMPTY));
   for (const [key, count] of shared) {
     const i = Math.floor(key / distinct.length);
     const j = key % distinct.length;
@@ -81,4 +57,65 @@ export function findDuplicates(graph: ImportGraph): DuplicateFinding[] {
 function isBarrel(node: ModuleNode): boolean {
   const reexports = node.imports.filter((edge) => edge.kind === 'export' || edge.kind === 'export-type').length;
   return reexports > 0 && reexports === node.imports.length && (node.fingerprint?.tokens ?? 0) <= reexports * 16;
+}
+
+/**
+ * For each pair of files (key `a * files + b`, a < b) the number of shingles both hold, counting
+ * only shingles held by 2..MAX_SHINGLE_FREQUENCY files. An open-addressing table over typed
+ * arrays: ~1M shingles on a large repo, where a Map of arrays (or sorting every pair) cost 100+ ms.
+ */
+function sharedShingles(sets: Uint32Array[]): Map<number, number> {
+  let total = 0;
+  for (const set of sets) total += set.length;
+  const bits = Math.max(4, Math.ceil(Math.log2(total * 2 + 1)));
+  const mask = (1 << bits) - 1;
+  const keys = new Uint32Array(mask + 1);
+  const counts = new Uint16Array(mask + 1); // 0 = empty slot
+  // Sampled shingles share their low bits: spread them with a multiplicative hash.
+  const slotOf = (shingle: number): number => {
+    let slot = Math.imul(shingle, 0x9e3779b1) >>> (32 - bits);
+    while (counts[slot] !== 0 && keys[slot] !== shingle) slot = (slot + 1) & mask;
+    return slot;
+  };
+  for (const set of sets) {
+    for (let k = 0; k < set.length; k++) {
+      const shingle = set[k] as number;
+      const slot = slotOf(shingle);
+      keys[slot] = shingle;
+      if ((counts[slot] as number) < 0xffff) counts[slot] = (counts[slot] as number) + 1;
+    }
+  }
+  // Each interesting slot gets a range in one flat list of file indexes.
+  const offsets = new Int32Array(mask + 2);
+  let next = 0;
+  for (let slot = 0; slot <= mask; slot++) {
+    offsets[slot] = next;
+    const count = counts[slot] as number;
+    if (count >= 2 && count <= MAX_SHINGLE_FREQUENCY) next += count;
+  }
+  offsets[mask + 1] = next;
+  const files = new Int32Array(next);
+  const filled = new Uint8Array(mask + 1);
+  sets.forEach((set, file) => {
+    for (let k = 0; k < set.length; k++) {
+      const slot = slotOf(set[k] as number);
+      const count = counts[slot] as number;
+      if (count < 2 || count > MAX_SHINGLE_FREQUENCY) continue;
+      files[(offsets[slot] as number) + (filled[slot] as number)] = file;
+      filled[slot] = (filled[slot] as number) + 1;
+    }
+  });
+  const shared = new Map<number, number>();
+  for (let slot = 0; slot <= mask; slot++) {
+    const count = counts[slot] as number;
+    if (count < 2 || count > MAX_SHINGLE_FREQUENCY) continue;
+    const start = offsets[slot] as number;
+    for (let a = start; a < start + count; a++) {
+      for (let b = a + 1; b < start + count; b++) {
+        const key = (files[a] as number) * sets.length + (files[b] as number);
+        shared.set(key, (shared.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  return shared;
 }
