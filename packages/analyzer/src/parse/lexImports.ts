@@ -64,23 +64,30 @@ function importHeader(source: string): string | undefined {
   return source.slice(0, end);
 }
 
-/** `import ... from` / `import x = require(`: the kind and the imported names. */
+const REQUIRE_TAIL = /=\s*require\s*\($/;
+const NAME_ITEM = /^\s*(type\s+(?!as\b|,|$))?\s*("[^"]*"|'[^']*'|[\w$]+)/;
+
+/** `import ... from` / `import x = require(`: the kind and the imported names (string ops: this runs per import). */
 function importOf(head: string, typeOnly: boolean): { kind: ImportKind; names: string[] } {
-  if (/=\s*require\s*\($/.test(head)) return { kind: typeOnly ? 'import-type' : 'import-equals', names: [] };
-  let clause = head.replace(/^import\s*/, '').replace(/\bfrom\s*$/, '');
-  if (typeOnly) clause = clause.replace(/^type\s+/, '');
+  if (head.charCodeAt(head.length - 1) === 40 /* ( */ && REQUIRE_TAIL.test(head)) return { kind: typeOnly ? 'import-type' : 'import-equals', names: [] };
+  const fromAt = head.lastIndexOf('from');
+  let clause = (fromAt > 6 ? head.slice(6, fromAt) : head.slice(6)).trim();
+  if (typeOnly && clause.startsWith('type')) clause = clause.slice(4).trimStart();
   const names: string[] = [];
+  if (clause.length === 0) return { kind: typeOnly ? 'import-type' : 'import', names };
   let inlineTypes = 0;
   const brace = clause.indexOf('{');
-  const outside = brace === -1 ? clause : clause.slice(0, brace);
-  if (/^\s*[\w$]+/.test(outside)) names.push('default');
-  if (outside.includes('*')) names.push('*');
+  const first = clause.charCodeAt(0);
+  if (first !== 123 /* { */ && first !== 42 /* * */ && first !== 44 /* , */) names.push('default');
+  if ((brace === -1 ? clause : clause.slice(0, brace)).includes('*')) names.push('*');
   if (brace !== -1) {
     for (const item of clause.slice(brace + 1, clause.lastIndexOf('}')).split(',')) {
-      const match = /^\s*(type\s+(?!as\b|,|$))?\s*("[^"]*"|'[^']*'|[\w$]+)/.exec(item);
+      const match = NAME_ITEM.exec(item);
       if (!match || match[2] === undefined) continue;
       if (match[1]) inlineTypes++;
-      names.push(match[2].replace(/^["']|["']$/g, ''));
+      const name = match[2];
+      const quote = name.charCodeAt(0);
+      names.push(quote === 34 || quote === 39 ? name.slice(1, -1) : name);
     }
   }
   const allInline = inlineTypes > 0 && inlineTypes === names.length;
