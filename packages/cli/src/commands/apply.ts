@@ -64,7 +64,7 @@ export async function applyCommand(dir: string, options: ApplyCliOptions, io: Cl
       const changeSet = await computeMoveChanges(analysis.graph, move, { shim: options.shim ?? false });
       write(`# ${move.id}: ${move.fromPackage} -> ${move.toPackage}`);
       for (const warning of changeSet.warnings) write(`# warning: ${warning}`);
-      for (const change of changeSet.changes) io.stdout.write(await unifiedDiff(change.path, change.before, change.after));
+      io.stdout.write(await unifiedDiff(changeSet.changes));
     }
     return ExitCode.ok;
   }
