@@ -82,7 +82,7 @@ export interface ModuleFingerprint {
   tokens: number;
   /** Hash of the whole normalised token stream (equal means identical up to names and literals). */
   hash: string;
-  /** Distinct hashes of overlapping k-token shingles, sorted (a typed array: cheap to pass between threads). */
+  /** A sample of the hashes of overlapping k-token shingles, in file order, may repeat (a typed array: cheap to pass between threads). */
   shingles: Uint32Array;
 }
 

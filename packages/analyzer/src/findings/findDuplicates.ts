@@ -38,8 +38,7 @@ export function findDuplicates(graph: ImportGraph): DuplicateFinding[] {
   }
 
   const distinct = candidates.filter((node) => standIn.get(node) === node);
-  const sizes = distinct.map((node) => node.fingerprint?.shingles.length ?? 0);
-  const shared = sharedShingles(distinct.map((node) => node.fingerprint?.shingles ?? EMPTY));
+  const { sizes, shared } = sharedShingles(distinct.map((node) => node.fingerprint?.shingles ?? EMPTY));
   for (const [key, count] of shared) {
     const i = Math.floor(key / distinct.length);
     const j = key % distinct.length;
@@ -60,31 +59,38 @@ function isBarrel(node: ModuleNode): boolean {
 }
 
 /**
- * For each pair of files (key `a * files + b`, a < b) the number of shingles both hold, counting
- * only shingles held by 2..MAX_SHINGLE_FREQUENCY files. An open-addressing table over typed
+ * Each file's number of distinct shingles, and for each pair of files (key `a * files + b`,
+ * a < b) the number of shingles both hold, counting only shingles held by 2..MAX_SHINGLE_FREQUENCY
+ * files (a file's repeats of a shingle count once). An open-addressing table over typed
  * arrays: ~1M shingles on a large repo, where a Map of arrays (or sorting every pair) cost 100+ ms.
  */
-function sharedShingles(sets: Uint32Array[]): Map<number, number> {
+function sharedShingles(sets: Uint32Array[]): { sizes: number[]; shared: Map<number, number> } {
   let total = 0;
   for (const set of sets) total += set.length;
   const bits = Math.max(4, Math.ceil(Math.log2(total * 2 + 1)));
   const mask = (1 << bits) - 1;
   const keys = new Uint32Array(mask + 1);
   const counts = new Uint16Array(mask + 1); // 0 = empty slot
+  const lastFile = new Int32Array(mask + 1).fill(-1); // the last file counted in a slot
   // Sampled shingles share their low bits: spread them with a multiplicative hash.
   const slotOf = (shingle: number): number => {
     let slot = Math.imul(shingle, 0x9e3779b1) >>> (32 - bits);
     while (counts[slot] !== 0 && keys[slot] !== shingle) slot = (slot + 1) & mask;
     return slot;
   };
-  for (const set of sets) {
+  const sizes = sets.map((set, file) => {
+    let size = 0;
     for (let k = 0; k < set.length; k++) {
       const shingle = set[k] as number;
       const slot = slotOf(shingle);
+      if (lastFile[slot] === file) continue;
+      lastFile[slot] = file;
+      size++;
       keys[slot] = shingle;
       if ((counts[slot] as number) < 0xffff) counts[slot] = (counts[slot] as number) + 1;
     }
-  }
+    return size;
+  });
   // Each interesting slot gets a range in one flat list of file indexes.
   const offsets = new Int32Array(mask + 2);
   let next = 0;
@@ -96,11 +102,13 @@ function sharedShingles(sets: Uint32Array[]): Map<number, number> {
   offsets[mask + 1] = next;
   const files = new Int32Array(next);
   const filled = new Uint8Array(mask + 1);
+  lastFile.fill(-1);
   sets.forEach((set, file) => {
     for (let k = 0; k < set.length; k++) {
       const slot = slotOf(set[k] as number);
       const count = counts[slot] as number;
-      if (count < 2 || count > MAX_SHINGLE_FREQUENCY) continue;
+      if (count < 2 || count > MAX_SHINGLE_FREQUENCY || lastFile[slot] === file) continue;
+      lastFile[slot] = file;
       files[(offsets[slot] as number) + (filled[slot] as number)] = file;
       filled[slot] = (filled[slot] as number) + 1;
     }
@@ -117,5 +125,5 @@ function sharedShingles(sets: Uint32Array[]): Map<number, number> {
       }
     }
   }
-  return shared;
+  return { sizes, shared };
 }

@@ -75,10 +75,9 @@ export function fingerprintSource(source: string): ModuleFingerprint | undefined
     if (i + 1 >= count) break;
     h = (Math.imul(h - Math.imul(mix(ids[i] as number), BASE_POW), BASE) + mix(ids[i + SHINGLE] as number)) | 0;
   }
-  const sorted = kept.subarray(0, size).sort();
-  let distinct = 0;
-  for (let i = 0; i < size; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i] as number;
-  const shingles = sorted.slice(0, distinct);
+  // Not sorted or deduplicated here (a typed-array sort per file cost more than the hashing):
+  // findDuplicates counts each distinct shingle of a file once.
+  const shingles = kept.slice(0, size);
   return { tokens: ids.length, hash: whole.toString(16), shingles };
 }
 
