@@ -3,7 +3,10 @@ import type { ModuleFingerprint } from '@monorefactor/core';
 import type { ParsedFile, ParseSession } from './parseFiles.js';
 
 export type WorkerRequest = { type: 'parse'; index: number; files: string[] } | { type: 'fingerprint' };
-export type WorkerReply = { type: 'parsed'; index: number; parsed: ParsedFile[] } | { type: 'fingerprints'; fingerprints: [string, ModuleFingerprint][] };
+export type WorkerReply =
+  | { type: 'parsed'; index: number; json: string }
+  /** Per file [path, tokens, hash, shingle count]; the shingles of all of them back to back. */
+  | { type: 'fingerprints'; entries: [string, number, string, number][]; shingles: Uint32Array };
 
 interface WorkerPlan {
   root: string;
@@ -45,12 +48,13 @@ export function parseInWorkers(plan: WorkerPlan): ParseSession {
       };
       worker.on('message', (reply: WorkerReply) => {
         if (reply.type === 'fingerprints') {
-          pending.push(reply.fingerprints);
+          pending.push(unpackFingerprints(reply.entries, reply.shingles));
           void worker.terminate().then(() => resolve());
           return;
         }
-        results[reply.index / chunkSize] = reply.parsed;
-        done += reply.parsed.length;
+        const chunk = JSON.parse(reply.json) as ParsedFile[];
+        results[reply.index / chunkSize] = chunk;
+        done += chunk.length;
         onProgress?.(done, files.length);
         if (done === files.length) parsedSettled?.resolve(results.flat());
         send();
@@ -74,4 +78,14 @@ export function parseInWorkers(plan: WorkerPlan): ParseSession {
   // A failure shows on whichever promise the caller awaits; do not also report it as unhandled.
   fingerprinted.catch(() => {});
   return { parsed, fingerprinted };
+}
+
+function unpackFingerprints(entries: [string, number, string, number][], shingles: Uint32Array): [string, ModuleFingerprint][] {
+  const out: [string, ModuleFingerprint][] = [];
+  let offset = 0;
+  for (const [file, tokens, hash, count] of entries) {
+    out.push([file, { tokens, hash, shingles: shingles.subarray(offset, offset + count) }]);
+    offset += count;
+  }
+  return out;
 }
