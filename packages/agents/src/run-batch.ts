@@ -56,6 +56,8 @@ export async function runAgentBatch(tasks: AgentTask[], options: AgentRunnerOpti
 async function runBatch(tasks: AgentTask[], options: AgentRunnerOptions): Promise<TaskOutcome[]> {
   const context = await prepareBatch(tasks, options);
   if (!options.signal?.aborted) await removeStaleTaskDirs(context.repo, context.mutex, options.runId);
+  const firstWave = tasks.slice(0, context.settings.parallel).map((task) => taskBranch(options.runId, context.names.get(task.id) ?? safeName(task.id)));
+  await context.pool.prepare(firstWave, options.signal);
   const queue = new PQueue({ concurrency: context.settings.parallel });
   const runs = await Promise.allSettled(tasks.map((task) => queue.add(() => runTask(task, context))));
   await context.pool.close();

@@ -137,6 +137,8 @@ export class WorktreePool {
   private readonly idle: TaskDir[] = [];
   /** Branches of tasks whose worktree moved on to another task: deleted together by `close()` (one git call, not one per task). */
   private readonly retired: string[] = [];
+  /** Worktrees checked out ahead for the first tasks, by branch (see `prepare`). */
+  private readonly prepared = new Map<string, TaskDir>();
 
   constructor(
     private readonly repo: RepoInfo,
@@ -144,8 +146,33 @@ export class WorktreePool {
     private readonly options: { tmpDir: string; baseSha: string; runLabel: string; reuse: boolean },
   ) {}
 
+  /**
+   * Check out the first tasks' worktrees, side by side, before any agent starts. Started one by
+   * one as each worktree was ready, the first agents' startup took the CPU from the next worktrees'
+   * git calls: on 2 cores the 4th agent of a batch started 0.4 s after the 1st, and that delay ran
+   * through every later task of its slot. A failure only stops the preparing: the task's own
+   * `acquire` then reports it.
+   */
+  async prepare(branches: string[], signal?: AbortSignal): Promise<void> {
+    await Promise.all(
+      branches.map(async (branch) => {
+        if (signal?.aborted) return;
+        try {
+          this.prepared.set(branch, await this.create(branch));
+        } catch {
+          // The task's own acquire tries again and reports the error.
+        }
+      }),
+    );
+  }
+
   /** A worktree at the base on `branch`, and whether it was reused. */
   async acquire(branch: string): Promise<{ dir: TaskDir; reused: boolean }> {
+    const ready = this.prepared.get(branch);
+    if (ready) {
+      this.prepared.delete(branch);
+      return { dir: ready, reused: false };
+    }
     for (let dir = this.idle.pop(); dir; dir = this.idle.pop()) {
       const previous = dir.branch;
       try {
@@ -156,13 +183,11 @@ export class WorktreePool {
         await removeTaskDir(this.repo, this.mutex, dir);
       }
     }
-    const dir = await createTaskDir(this.repo, this.mutex, {
-      tmpDir: this.options.tmpDir,
-      branch,
-      baseSha: this.options.baseSha,
-      label: this.options.runLabel,
-    });
-    return { dir, reused: false };
+    return { dir: await this.create(branch), reused: false };
+  }
+
+  private create(branch: string): Promise<TaskDir> {
+    return createTaskDir(this.repo, this.mutex, { tmpDir: this.options.tmpDir, branch, baseSha: this.options.baseSha, label: this.options.runLabel });
   }
 
   /** Reset a worktree for a retry of the same task; a broken one is replaced by a fresh one. */
@@ -188,7 +213,9 @@ export class WorktreePool {
    * all (prune the missing worktrees, delete the branches), not twice per worktree in turn.
    */
   async close(): Promise<void> {
-    const dirs = this.idle.splice(0);
+    // Prepared worktrees no task took (it was resumed, or aborted before it started) go too.
+    const dirs = [...this.idle.splice(0), ...this.prepared.values()];
+    this.prepared.clear();
     const branches = [...this.retired.splice(0), ...dirs.map((dir) => dir.branch)];
     await Promise.all(dirs.map((dir) => rm(dir.dir, { recursive: true, force: true })));
     await this.mutex.run(async () => {
