@@ -1,8 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import type { ModuleFingerprint } from '@monorefactor/core';
-import type { ParsedFile, ParseSession } from './parseFiles.js';
+import { type ParsedFile, type ParseSession, parseSource, readSource, wantsFingerprint } from './parseFiles.js';
 
-export type WorkerRequest = { type: 'parse'; index: number; files: string[] } | { type: 'fingerprint' };
+export type WorkerRequest =
+  | { type: 'parse'; index: number; files: string[] }
+  /** Fingerprint every source kept so far, and these (the main thread's share). */
+  | { type: 'fingerprint'; sources: [string, string][] };
 export type WorkerReply =
   | { type: 'parsed'; index: number; json: string }
   /** Per file [path, tokens, hash, shingle count]; the shingles of all of them back to back. */
@@ -11,6 +14,7 @@ export type WorkerReply =
 interface WorkerPlan {
   root: string;
   files: string[];
+  /** Parsing threads, this one included: `workers - 1` worker threads are started. */
   workers: number;
   workerFile: string;
   fingerprint: boolean;
@@ -18,9 +22,11 @@ interface WorkerPlan {
 }
 
 /**
- * Work is handed out in small chunks so a worker that drew large files does not hold up the end.
- * A worker with no chunk left starts on the fingerprints of the files it parsed while the others
- * finish; `parsed` settles when the last chunk is back, `fingerprinted` when the last worker is.
+ * Work is handed out in small chunks so a thread that drew large files does not hold up the end.
+ * The main thread parses chunks too instead of waiting (on a 2-core machine that is half the
+ * work). A worker with no chunk left fingerprints the sources it kept; the first worker also
+ * takes the main thread's, so the main thread can resolve imports meanwhile. `parsed` settles
+ * when the last chunk is back, `fingerprinted` when the last worker is.
  */
 export function parseInWorkers(plan: WorkerPlan): ParseSession {
   const { files, onProgress } = plan;
@@ -32,14 +38,36 @@ export function parseInWorkers(plan: WorkerPlan): ParseSession {
   const parsed = new Promise<ParsedFile[]>((resolve, reject) => {
     parsedSettled = { resolve, reject };
   });
+  const finishChunk = (index: number, chunk: ParsedFile[]) => {
+    results[index / chunkSize] = chunk;
+    done += chunk.length;
+    onProgress?.(done, files.length);
+    if (done === files.length) parsedSettled?.resolve(results.flat());
+  };
+  const mainSources: [string, string][] = [];
+  const mainDone = (async () => {
+    while (next < files.length) {
+      const index = next;
+      next += chunkSize;
+      const chunk = files.slice(index, index + chunkSize).map((file) => {
+        const source = readSource(plan.root, file);
+        if (typeof source !== 'string') return source;
+        if (plan.fingerprint && wantsFingerprint(file)) mainSources.push([file, source]);
+        return parseSource(file, source, false);
+      });
+      finishChunk(index, chunk);
+      await new Promise((resolve) => setImmediate(resolve)); // let the workers' replies in
+    }
+  })();
   const pending: [string, ModuleFingerprint][][] = [];
-  const runWorker = () =>
+  const runWorker = (first: boolean) =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(plan.workerFile, { workerData: { root: plan.root, fingerprint: plan.fingerprint } });
       const send = () => {
         if (next >= files.length) {
-          if (plan.fingerprint) worker.postMessage({ type: 'fingerprint' } satisfies WorkerRequest);
-          else void worker.terminate().then(() => resolve());
+          if (!plan.fingerprint) void worker.terminate().then(() => resolve());
+          else if (!first) worker.postMessage({ type: 'fingerprint', sources: [] } satisfies WorkerRequest);
+          else void mainDone.then(() => worker.postMessage({ type: 'fingerprint', sources: mainSources } satisfies WorkerRequest));
           return;
         }
         const index = next;
@@ -52,11 +80,7 @@ export function parseInWorkers(plan: WorkerPlan): ParseSession {
           void worker.terminate().then(() => resolve());
           return;
         }
-        const chunk = JSON.parse(reply.json) as ParsedFile[];
-        results[reply.index / chunkSize] = chunk;
-        done += chunk.length;
-        onProgress?.(done, files.length);
-        if (done === files.length) parsedSettled?.resolve(results.flat());
+        finishChunk(reply.index, JSON.parse(reply.json) as ParsedFile[]);
         send();
       });
       worker.once('error', (error) => {
@@ -65,7 +89,7 @@ export function parseInWorkers(plan: WorkerPlan): ParseSession {
       });
       worker.once('online', send);
     });
-  const all = Promise.all(Array.from({ length: plan.workers }, runWorker));
+  const all = Promise.all(Array.from({ length: Math.max(1, plan.workers - 1) }, (_, i) => runWorker(i === 0)));
   const fingerprinted = Promise.all([parsed, all]).then(([list]) => {
     const byPath = new Map(list.map((file) => [file.path, file]));
     for (const batch of pending) {

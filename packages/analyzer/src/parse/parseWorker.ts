@@ -18,6 +18,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
     // As JSON text: V8 parses it on the main thread faster than it deserialises a structured clone.
     reply = { type: 'parsed', index: request.index, json: JSON.stringify(parsed) };
   } else {
+    for (const [file, source] of request.sources) kept.set(file, source);
     const fingerprints = fingerprintAll(kept);
     kept.clear();
     // One buffer for every shingle sample, moved to the main thread rather than copied.
