@@ -106,19 +106,32 @@ describe('runAgentBatch', () => {
     expectCleanedUp(tmpDir);
   });
 
-  it("gives a finished task's worktree, reset to the base, to the next task", async () => {
+  it("gives a finished task's worktree, reset to the base, to a later task (the second wave's are made while the first works)", async () => {
     const { options, tmpDir } = setup(agent('move-correct.mjs'));
     const outcomes = await runAgentBatch(
-      [task('W1', ['packages/a/src/a.ts']), task('W2', ['packages/b/src/b.ts', 'packages/b/src/untracked.ts']), task('W3', ['packages/c/src/c.ts'])],
+      [
+        task('W1', ['packages/b/src/b.ts', 'packages/b/src/untracked.ts']),
+        task('W2', ['packages/a/src/a.ts']),
+        task('W3', ['packages/c/src/c.ts']),
+        task('W4', ['packages/d/src/d.ts']),
+      ],
       options,
     );
+    // W3 runs in W1's worktree: nothing of W1's (an edit, a new file) is left in it.
     expect(outcomes.map((o) => [o.status, o.changedFiles])).toEqual([
-      ['done', ['packages/a/src/a.ts']],
       ['done', ['packages/b/src/b.ts', 'packages/b/src/untracked.ts']],
+      ['done', ['packages/a/src/a.ts']],
       ['done', ['packages/c/src/c.ts']],
+      ['done', ['packages/d/src/d.ts']],
     ]);
-    const logs = outcomes.map((o) => readFileSync(o.logFile, 'utf8').match(/\((new|reused)\)/)?.[1]);
-    expect(logs).toEqual(['new', 'reused', 'reused']);
+    const logs = outcomes.map((o) =>
+      readFileSync(o.logFile, 'utf8')
+        .match(/worktree (\S+) on \S+ \((new|reused)\)/)
+        ?.slice(1),
+    );
+    expect(logs.map((log) => log?.[1])).toEqual(['new', 'new', 'reused', 'reused']);
+    expect(logs[2]?.[0]).toBe(logs[0]?.[0]);
+    expect(logs[3]?.[0]).toBe(logs[1]?.[0]);
     expectCleanedUp(tmpDir);
   });
 

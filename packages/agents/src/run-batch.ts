@@ -14,7 +14,8 @@ import { trackScratch, untrackScratch } from './scratch.js';
 import { runAgentProcess, substituteArgs } from './spawn-agent.js';
 import { TaskLog } from './task-log.js';
 import type { AgentRunnerOptions, AgentTask, TaskOutcome, TaskPhases } from './types.js';
-import { removeStaleTaskDirs, safeName, type TaskDir, taskBranch, WorktreePool } from './worktree.js';
+import { removeStaleTaskDirs, safeName, type TaskDir, taskBranch } from './worktree.js';
+import { WorktreePool } from './worktree-pool.js';
 
 export const DEFAULTS = { parallel: 1, timeoutMs: 600_000, retries: 2, killGraceMs: 5_000, backoffMs: 200 } as const;
 
@@ -56,8 +57,8 @@ export async function runAgentBatch(tasks: AgentTask[], options: AgentRunnerOpti
 async function runBatch(tasks: AgentTask[], options: AgentRunnerOptions): Promise<TaskOutcome[]> {
   const context = await prepareBatch(tasks, options);
   if (!options.signal?.aborted) await removeStaleTaskDirs(context.repo, context.mutex, options.runId);
-  const firstWave = tasks.slice(0, context.settings.parallel).map((task) => taskBranch(options.runId, context.names.get(task.id) ?? safeName(task.id)));
-  await context.pool.prepare(firstWave, options.signal);
+  const branches = tasks.map((task) => taskBranch(options.runId, context.names.get(task.id) ?? safeName(task.id)));
+  await context.pool.prepare(branches, context.settings.parallel, options.signal);
   const queue = new PQueue({ concurrency: context.settings.parallel });
   const runs = await Promise.allSettled(tasks.map((task) => queue.add(() => runTask(task, context))));
   await context.pool.close();

@@ -67,7 +67,7 @@ function worktreeGitDir(worktree: string): string | undefined {
 
 /** An operation a killed or sloppy agent left half done: such a worktree is not reused. */
 const UNFINISHED = ['index.lock', 'HEAD.lock', 'MERGE_HEAD', 'CHERRY_PICK_HEAD', 'REVERT_HEAD', 'BISECT_LOG', 'rebase-merge', 'rebase-apply'];
-function hasUnfinishedState(worktree: string): boolean {
+export function hasUnfinishedState(worktree: string): boolean {
   const gitDir = worktreeGitDir(worktree);
   return !gitDir || UNFINISHED.some((name) => existsSync(path.join(gitDir, name)));
 }
@@ -96,7 +96,7 @@ export async function removeTaskDir(repo: RepoInfo, mutex: Mutex, task: TaskDir)
   await rm(task.dir, { recursive: true, force: true });
 }
 
-async function deleteBranch(repo: RepoInfo, ...branches: string[]): Promise<void> {
+export async function deleteBranch(repo: RepoInfo, ...branches: string[]): Promise<void> {
   if (branches.length > 0) await git(repo.top, ['branch', '--quiet', '-D', ...branches], { allowFail: true });
 }
 
@@ -125,102 +125,4 @@ export async function removeStaleTaskDirs(repo: RepoInfo, mutex: Mutex, runId: s
     await deleteBranch(repo, ...branches.stdout.split('\n').filter(Boolean));
     return removed;
   });
-}
-
-/**
- * Worktrees of one batch. A task gets a fresh worktree on its own branch; with `reuse`, a
- * worktree a finished task gave back is reset to the base and put on the next task's branch
- * instead (a checkout of the changed files only, not of the whole repo: on a 7,000-file repo
- * about 0.2 s instead of seconds). `close()` removes every worktree and branch.
- */
-export class WorktreePool {
-  private readonly idle: TaskDir[] = [];
-  /** Branches of tasks whose worktree moved on to another task: deleted together by `close()` (one git call, not one per task). */
-  private readonly retired: string[] = [];
-  /** Worktrees checked out ahead for the first tasks, by branch (see `prepare`). */
-  private readonly prepared = new Map<string, TaskDir>();
-
-  constructor(
-    private readonly repo: RepoInfo,
-    private readonly mutex: Mutex,
-    private readonly options: { tmpDir: string; baseSha: string; runLabel: string; reuse: boolean },
-  ) {}
-
-  /**
-   * Check out the first tasks' worktrees, side by side, before any agent starts. Started one by
-   * one as each worktree was ready, the first agents' startup took the CPU from the next worktrees'
-   * git calls: on 2 cores the 4th agent of a batch started 0.4 s after the 1st, and that delay ran
-   * through every later task of its slot. A failure only stops the preparing: the task's own
-   * `acquire` then reports it.
-   */
-  async prepare(branches: string[], signal?: AbortSignal): Promise<void> {
-    await Promise.all(
-      branches.map(async (branch) => {
-        if (signal?.aborted) return;
-        try {
-          this.prepared.set(branch, await this.create(branch));
-        } catch {
-          // The task's own acquire tries again and reports the error.
-        }
-      }),
-    );
-  }
-
-  /** A worktree at the base on `branch`, and whether it was reused. */
-  async acquire(branch: string): Promise<{ dir: TaskDir; reused: boolean }> {
-    const ready = this.prepared.get(branch);
-    if (ready) {
-      this.prepared.delete(branch);
-      return { dir: ready, reused: false };
-    }
-    for (let dir = this.idle.pop(); dir; dir = this.idle.pop()) {
-      const previous = dir.branch;
-      try {
-        await resetWorktree(dir, this.options.baseSha, branch);
-        this.retired.push(previous);
-        return { dir, reused: true };
-      } catch {
-        await removeTaskDir(this.repo, this.mutex, dir);
-      }
-    }
-    return { dir: await this.create(branch), reused: false };
-  }
-
-  private create(branch: string): Promise<TaskDir> {
-    return createTaskDir(this.repo, this.mutex, { tmpDir: this.options.tmpDir, branch, baseSha: this.options.baseSha, label: this.options.runLabel });
-  }
-
-  /** Reset a worktree for a retry of the same task; a broken one is replaced by a fresh one. */
-  async reset(dir: TaskDir): Promise<TaskDir> {
-    try {
-      await resetWorktree(dir, this.options.baseSha);
-      return dir;
-    } catch {
-      await removeTaskDir(this.repo, this.mutex, dir);
-      return (await this.acquire(dir.branch)).dir;
-    }
-  }
-
-  /** Give a worktree back: kept for the next task when `reusable` (its agent exited by itself), removed otherwise. */
-  async release(dir: TaskDir, reusable: boolean): Promise<void> {
-    if (this.options.reuse && reusable && !hasUnfinishedState(dir.worktree)) this.idle.push(dir);
-    else await removeTaskDir(this.repo, this.mutex, dir);
-  }
-
-  /**
-   * Remove the kept worktrees and every branch of the batch. This is on the critical path (the
-   * merge waits for it), so the directories are deleted side by side and git is called twice in
-   * all (prune the missing worktrees, delete the branches), not twice per worktree in turn.
-   */
-  async close(): Promise<void> {
-    // Prepared worktrees no task took (it was resumed, or aborted before it started) go too.
-    const dirs = [...this.idle.splice(0), ...this.prepared.values()];
-    this.prepared.clear();
-    const branches = [...this.retired.splice(0), ...dirs.map((dir) => dir.branch)];
-    await Promise.all(dirs.map((dir) => rm(dir.dir, { recursive: true, force: true })));
-    await this.mutex.run(async () => {
-      if (dirs.length > 0) await git(this.repo.top, ['worktree', 'prune'], { allowFail: true });
-      await deleteBranch(this.repo, ...branches);
-    });
-  }
 }
