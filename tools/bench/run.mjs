@@ -430,6 +430,21 @@ async function main() {
       if (run.code === 1 && cmd.mode === 'cli') run.ok = parseOursStdout(run.stdoutFile) !== undefined;
       ours = record('ours', cmd.mode === 'cli' ? 'ours: refactor analyze --json' : 'ours: analyze() (packages/analyzer/dist)', run, { mode: cmd.mode });
       if (run.ok) lastRun(ours).detail = parseOursStdout(run.stdoutFile);
+      if (cmd.mode === 'cli') {
+        // The same on one thread: on a machine whose cores give little parallel speedup, the
+        // workers' extra work (start-up, passing results) can cost what they save.
+        await step(`ours, --workers 0 (${r + 1}/${opts.runs})`);
+        const one = await measure(NODE, [...cmd.args, '--workers', '0'], {
+          cwd: ROOT,
+          env,
+          timeoutMs,
+          stdoutFile: path.join(tmp, `ours1-${r}.json`),
+          stderrFile: path.join(tmp, `ours1-${r}.err`),
+        });
+        if (one.code === 1) one.ok = parseOursStdout(one.stdoutFile) !== undefined;
+        const e1 = record('ours1', 'ours: same, --workers 0', one);
+        if (one.ok) lastRun(e1).detail = parseOursStdout(one.stdoutFile);
+      }
     }
   }
 
@@ -548,6 +563,7 @@ async function main() {
     ['floorN', t.floorN, t.floorN?.detail ? { modules: t.floorN.detail.files } : undefined],
     ['floorOxc', t.floorOxc, t.floorOxc?.detail ? { modules: t.floorOxc.detail.files } : undefined],
     ['ours', t.ours, oursCounts],
+    ['ours1', t.ours1, t.ours1?.detail ? { modules: t.ours1.detail.stats.files, edges: t.ours1.detail.stats.edges } : undefined],
     ['depcruise', t.depcruise, depcruise?.counts],
     ['madge', t.madge, madge?.counts],
     ['madgeCli', t.madgeCli, t.madgeCli?.counts],
@@ -558,7 +574,11 @@ async function main() {
     const cmp = compare(counts?.pairs, truth);
     const failed = entry.wallMs === undefined;
     const ratio =
-      key === 'ours' || !oursWall || failed ? '' : key.startsWith('floor') ? `ours ${fmt(oursWall / entry.wallMs, 1)}x` : `${fmt(entry.wallMs / oursWall, 1)}x`;
+      key === 'ours' || key === 'ours1' || !oursWall || failed
+        ? ''
+        : key.startsWith('floor')
+          ? `ours ${fmt(oursWall / entry.wallMs, 1)}x`
+          : `${fmt(entry.wallMs / oursWall, 1)}x`;
     rows.push([
       entry.label,
       failed ? (entry.error?.startsWith('timed out') ? 'TIMEOUT' : 'FAILED') : fmt(entry.wallMs / 1000, 2),
