@@ -4,7 +4,7 @@ import { createResolver, type ResolveFn } from '../resolve/createResolver.js';
 import { createPackageLocator } from '../resolve/packageOf.js';
 import { listSourceFiles } from '../workspace/listSourceFiles.js';
 import { loadWorkspace } from '../workspace/loadWorkspace.js';
-import { linkGraph } from './linkGraph.js';
+import { graphOf } from './linkGraph.js';
 import { attachProbeIndex, buildProbeIndex } from './probeIndex.js';
 import { ProbeSession } from './probeSession.js';
 
@@ -72,25 +72,16 @@ export function assembleGraph(workspace: Workspace, parsed: ParsedFile[], starte
   const packageOf = createPackageLocator(workspace);
   const modules = new Map<string, ModuleNode>();
   const probes = new Map<string, readonly string[]>();
-  let edgeCount = 0;
   for (const file of parsed) {
     if (file.readError) {
       workspace.problems.push({ file: file.path, message: `cannot read file: ${file.readError}` });
       continue;
     }
     const node = moduleNodeOf(file, packageOf(file.path)?.name, resolve);
-    edgeCount += node.imports.length;
     modules.set(file.path, node);
   }
   if (session) for (const node of modules.values()) probes.set(node.path, session.probesOf(node.path, specifiersOf(node)));
-  const { packageEntries, packageEdges } = linkGraph(workspace, modules, resolve);
-  const graph: ImportGraph = {
-    workspace,
-    modules,
-    packageEntries,
-    packageEdges,
-    stats: { files: modules.size, edges: edgeCount, ms: Math.round(performance.now() - started) },
-  };
+  const graph = graphOf(workspace, modules, resolve, started);
   if (session) attachProbeIndex(graph, buildProbeIndex(probes));
   return graph;
 }

@@ -1,4 +1,4 @@
-import { type ModuleNode, type PackageEdge, packageEdgeKey, type Workspace } from '@monorefactor/core';
+import { type ImportGraph, type ModuleNode, type PackageEdge, packageEdgeKey, type Workspace } from '@monorefactor/core';
 import type { ResolveFn } from '../resolve/createResolver.js';
 
 export interface Links {
@@ -48,4 +48,12 @@ function publicSubpaths(exports: unknown): string[] {
   const keys = Object.keys(exports as object);
   if (!keys.some((key) => key.startsWith('.'))) return ['.'];
   return keys.filter((key) => key.startsWith('.') && !key.includes('*') && !key.endsWith('/'));
+}
+
+/** The graph of resolved modules: linked (see `linkGraph`), with its stats. */
+export function graphOf(workspace: Workspace, modules: Map<string, ModuleNode>, resolve: ResolveFn, started: number): ImportGraph {
+  const { packageEntries, packageEdges } = linkGraph(workspace, modules, resolve);
+  let edges = 0;
+  for (const node of modules.values()) edges += node.imports.length;
+  return { workspace, modules, packageEntries, packageEdges, stats: { files: modules.size, edges, ms: Math.round(performance.now() - started) } };
 }

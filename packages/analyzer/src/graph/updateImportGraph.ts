@@ -4,7 +4,7 @@ import { createPackageLocator } from '../resolve/packageOf.js';
 import { listSourceFiles } from '../workspace/listSourceFiles.js';
 import { loadWorkspace } from '../workspace/loadWorkspace.js';
 import { moduleNodeOf, specifiersOf } from './buildImportGraph.js';
-import { linkGraph } from './linkGraph.js';
+import { graphOf } from './linkGraph.js';
 import { attachProbeIndex, buildProbeIndex, probeIndexOf, updateProbeIndex } from './probeIndex.js';
 import { ProbeSession } from './probeSession.js';
 import { staleImporters } from './staleImporters.js';
@@ -78,7 +78,6 @@ export async function updateImportGraph(previous: ImportGraph, change: GraphChan
   const packageOf = createPackageLocator(workspace);
   const modules = new Map<string, ModuleNode>();
   const resolved: string[] = [];
-  let edgeCount = 0;
   // In listing order, as a full build: the reverse index and package edges come out in the same order.
   for (const file of listed.files) {
     const fresh = parsed.get(file);
@@ -98,17 +97,9 @@ export async function updateImportGraph(previous: ImportGraph, change: GraphChan
       resolved.push(file);
     } else continue; // unreachable: every file the previous graph lacks was parsed
     modules.set(file, node);
-    edgeCount += node.imports.length;
   }
 
-  const { packageEntries, packageEdges } = linkGraph(workspace, modules, session.resolve);
-  const graph: ImportGraph = {
-    workspace,
-    modules,
-    packageEntries,
-    packageEdges,
-    stats: { files: modules.size, edges: edgeCount, ms: Math.round(performance.now() - started) },
-  };
+  const graph = graphOf(workspace, modules, session.resolve, started);
   const probes = new Map<string, readonly string[]>();
   for (const file of resolved) probes.set(file, session.probesOf(file, specifiersOf(modules.get(file) as ModuleNode)));
   attachProbeIndex(graph, stale && previousIndex ? updateProbeIndex(previousIndex, [...removed, ...resolved], probes) : buildProbeIndex(probes));

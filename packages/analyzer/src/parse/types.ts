@@ -1,15 +1,7 @@
-import type { ImportKind, ModuleFingerprint } from '@monorefactor/core';
+import type { ImportEdge, ModuleFingerprint } from '@monorefactor/core';
 
-/** An import as written in a file, before resolution. */
-export interface RawImport {
-  specifier: string;
-  kind: ImportKind;
-  line: number;
-  /** Offsets of the specifier text inside its quotes. */
-  start: number;
-  end: number;
-  names: string[];
-}
+/** An import as written in a file, before resolution: an edge without its target. */
+export type RawImport = Omit<ImportEdge, 'target'>;
 
 export interface ExtractedFile {
   imports: RawImport[];
