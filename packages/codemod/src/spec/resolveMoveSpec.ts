@@ -1,7 +1,17 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createPackageLocator } from '@monorefactor/analyzer';
-import { type FileMove, type ImportGraph, isInside, joinRel, type MoveSpec, type PlannedMove, UsageError, type WorkspacePackage } from '@monorefactor/core';
+import {
+  type FileMove,
+  type ImportGraph,
+  isInside,
+  joinRel,
+  type MoveSpec,
+  type PlannedMove,
+  relocate,
+  UsageError,
+  type WorkspacePackage,
+} from '@monorefactor/core';
 import { moveFootprint } from '../footprint/moveFootprint.js';
 import { colocatedFiles, filesUnder, modulesByDir } from './colocated.js';
 
@@ -39,9 +49,8 @@ export function resolveMoveSpec(graph: ImportGraph, spec: MoveSpec, id: string):
   let toPkg: WorkspacePackage | undefined = workspace.packages.get(target);
   let destination: string;
   if (toPkg) {
-    const base = isInside(source, fromPkg.sourceRoot) && fromPkg.sourceRoot !== fromPkg.dir ? fromPkg.sourceRoot : fromPkg.dir;
-    const targetBase = base === fromPkg.sourceRoot ? toPkg.sourceRoot : toPkg.dir;
-    destination = joinRel(targetBase, path.posix.relative(base, source));
+    // The path inside the source root is kept, as the analyzer's suggested targetDir does.
+    destination = (relocate([source], fromPkg, toPkg).files[0] as { to: string }).to;
     if (toPkg.name === fromPkg.name) {
       throw new UsageError(`"${spec.from}" is already in ${toPkg.name}`, { hint: 'give a directory path as the target to move it inside its package' });
     }
