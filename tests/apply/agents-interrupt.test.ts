@@ -40,14 +40,17 @@ afterEach(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-/** The founding fixture with three disjoint tasks; gates off (the run is what is tested, not tsc). */
-function setup(): { repo: FixtureRepo; scratch: string; pidFile: string } {
+/** The founding fixture with three disjoint tasks; gates off unless given (the run is what is tested, not tsc). */
+function setup(
+  verify: Record<string, string | false> = { typecheck: false, test: false },
+  tasks: object[] = TASKS,
+): { repo: FixtureRepo; scratch: string; pidFile: string } {
   repo = makeFixtureRepo('founding');
   scratch = mkdtempSync(path.join(tmpdir(), 'refactor-interrupt-'));
   const pidFile = path.join(scratch, 'pids');
   pidFiles.push(pidFile, path.join(scratch, 'resume-pids'));
-  writeFileSync(path.join(repo.dir, 'refactor.config.json'), JSON.stringify({ verify: { typecheck: false, test: false } }));
-  writeFileSync(path.join(repo.dir, 'agent-tasks.json'), JSON.stringify({ version: 1, tasks: TASKS }));
+  writeFileSync(path.join(repo.dir, 'refactor.config.json'), JSON.stringify({ verify }));
+  writeFileSync(path.join(repo.dir, 'agent-tasks.json'), JSON.stringify({ version: 1, tasks }));
   repo.git('add', '-A');
   repo.git('commit', '-q', '-m', 'tasks');
   return { repo, scratch, pidFile };
@@ -203,5 +206,28 @@ describe('Ctrl-C during apply --tasks', () => {
     expect(worktrees(repo)).toHaveLength(1);
     expect(repo.git('branch', '--list', 'refactor/*')).toBe('');
     expect(readdirSync(agentTmp)).toEqual([]);
+  }, 60_000);
+
+  it('a signal during a gate lets the gate finish and the batch commit, starts no other batch, and --resume runs the rest', async () => {
+    // T2 depends on T1: two batches. The typecheck gate takes 1.5 s; the signal comes during it.
+    const { repo } = setup({ typecheck: 'node -e "setTimeout(() => {}, 1500)"', test: false }, [TASKS[0], { ...TASKS[1], dependsOn: ['T1'] }]);
+    const run = start(['apply', '.', '--tasks', 'agent-tasks.json', '--agent', agent('move-correct.mjs'), '--yes'], repo.dir, {});
+    await until('the typecheck gate of batch 1 started', () => /verify imports: ok/.test(run.stdout()), run);
+    run.child.kill('SIGTERM');
+    const { code } = await run.exit;
+    expect(code, run.stdout() + run.stderr()).toBe(1);
+    expect(run.stdout()).toMatch(/verify typecheck: ok/);
+    expect(run.stdout()).not.toMatch(/T2 started/);
+    expect(run.stderr()).toMatch(/apply was interrupted .*refactor apply --resume/);
+    expect(refactorCommits(repo)).toEqual(['refactor: T1 touch logger (batch 1/2)']);
+    expect(journalOf(repo.dir)).toMatchObject({ finished: false, batches: [{ status: 'committed', committed: ['T1'] }, { status: 'pending' }] });
+    expect(worktrees(repo)).toHaveLength(1);
+    expect(repo.git('status', '--porcelain')).toBe('');
+
+    const resumed = runRefactor(['apply', '.', '--resume', '--tasks', 'agent-tasks.json', '--agent', agent('move-correct.mjs'), '--yes'], repo.dir);
+    expect(resumed.exitCode, resumed.stdout + resumed.stderr).toBe(0);
+    expect(resumed.stdout).not.toMatch(/T1 started/);
+    expect(refactorCommits(repo)).toEqual(['refactor: T2 touch scheduler (batch 2/2)', 'refactor: T1 touch logger (batch 1/2)']);
+    expect(journalOf(repo.dir)).toMatchObject({ finished: true });
   }, 60_000);
 });

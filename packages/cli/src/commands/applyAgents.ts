@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type AgentTask, summarize } from '@monorefactor/agents';
 import { analyze, loadConfig } from '@monorefactor/analyzer';
-import { ExitCode, type Plan, type PlannedMove, type TasksFile, UsageError } from '@monorefactor/core';
+import { ExitCode, type Plan, type PlannedMove, RefactorError, type TasksFile, UsageError } from '@monorefactor/core';
 import { planBatches } from '@monorefactor/planner';
 import { planTableReporter } from '@monorefactor/reporters';
 import { applyPlan, assertCleanTree, assertNoInterruptedRun, gitDir, gitTopLevel, readJournal } from '@monorefactor/verifier';
@@ -70,8 +70,9 @@ export async function applyAgentCommand(root: string, options: ApplyCliOptions, 
   });
   // Agents run detached (their own process groups), so the terminal's Ctrl-C never reaches them.
   // The first SIGINT/SIGTERM stops the agents (killed, worktrees removed, the batch left unfinished
-  // in the journal for --resume); a verification gate already running finishes first. A second
-  // one exits at once: the agents package's exit hook SIGKILLs the agents still running.
+  // in the journal for --resume) and no batch starts after it; we do not cancel a verification
+  // gate already running (a terminal's Ctrl-C reaches it anyway: it is in our process group). A
+  // second signal exits at once: the agents package's exit hook SIGKILLs the agents still running.
   const onSignal = (signal: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(128 + (signal === 'SIGTERM' ? 15 : 2));
     if (!options.json) write(`${signal}: stopping the agents and removing their worktrees (again to stop at once)`);
@@ -93,6 +94,12 @@ export async function applyAgentCommand(root: string, options: ApplyCliOptions, 
       tests: options.tests !== false,
       resume: options.resume ?? false,
       onEvent: render,
+      // Not `signal`: apply would pass it on to the gates, and a cancelled gate counts as a failed one.
+      beforeWork: async () => {
+        if (controller.signal.aborted) {
+          throw new RefactorError('E_ABORTED', 'apply was interrupted', { hint: 'run `refactor apply --resume` to finish' }, ExitCode.failed);
+        }
+      },
       extendPlan: () => {
         const followUps = executor.drainFollowUps();
         if (followUps.length === 0) return undefined;
