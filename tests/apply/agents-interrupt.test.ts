@@ -9,7 +9,13 @@ import { CLI, type FixtureRepo, makeFixtureRepo, REPO_ROOT, runRefactor } from '
 // Ctrl-C from the CLI, end to end: the real `refactor` process with real fake agents (node
 // scripts that record their pids) in real worktrees, interrupted by a real SIGINT.
 const agent = (name: string) => `node ${path.join(REPO_ROOT, 'fixtures/agents', name)}`;
-const TASKS = [
+interface Task {
+  id: string;
+  prompt: string;
+  footprint: string[];
+  dependsOn?: string[];
+}
+const TASKS: [Task, Task, Task] = [
   { id: 'T1', prompt: 'touch logger', footprint: ['packages/shared/src/logger.ts'] },
   { id: 'T2', prompt: 'touch scheduler', footprint: ['packages/orch/src/scheduler.ts'] },
   { id: 'T3', prompt: 'touch server', footprint: ['packages/mcp/src/server.ts'] },
@@ -43,7 +49,7 @@ afterEach(() => {
 /** The founding fixture with three disjoint tasks; gates off unless given (the run is what is tested, not tsc). */
 function setup(
   verify: Record<string, string | false> = { typecheck: false, test: false },
-  tasks: object[] = TASKS,
+  tasks: Task[] = TASKS,
 ): { repo: FixtureRepo; scratch: string; pidFile: string } {
   repo = makeFixtureRepo('founding');
   scratch = mkdtempSync(path.join(tmpdir(), 'refactor-interrupt-'));
