@@ -230,7 +230,8 @@ describe('Ctrl-C during apply --tasks', () => {
     expect(worktrees(repo)).toHaveLength(1);
     expect(repo.git('status', '--porcelain')).toBe('');
 
-    const resumed = runRefactor(['apply', '.', '--resume', '--tasks', 'agent-tasks.json', '--agent', agent('move-correct.mjs'), '--yes'], repo.dir);
+    // As the error line says: plain `--resume` (the journal's plan tells it these were agent tasks).
+    const resumed = runRefactor(['apply', '.', '--resume', '--agent', agent('move-correct.mjs'), '--yes'], repo.dir);
     expect(resumed.exitCode, resumed.stdout + resumed.stderr).toBe(0);
     expect(resumed.stdout).not.toMatch(/T1 started/);
     expect(refactorCommits(repo)).toEqual(['refactor: T2 touch scheduler (batch 2/2)', 'refactor: T1 touch logger (batch 1/2)']);

@@ -6,7 +6,7 @@ import { computeMoveChanges } from '@monorefactor/codemod';
 import { ExitCode, type Plan, UsageError } from '@monorefactor/core';
 import { planBatches } from '@monorefactor/planner';
 import { planTableReporter } from '@monorefactor/reporters';
-import { assertCleanTree, assertNoInterruptedRun, gitTopLevel } from '@monorefactor/verifier';
+import { assertCleanTree, assertNoInterruptedRun, gitDir, gitTopLevel, readJournal } from '@monorefactor/verifier';
 import { createCodemodExecutor } from '../engine/codemodExecutor.js';
 import { collectMoves, parseMoveArgs } from '../engine/movesFromFindings.js';
 import { runWithRenderer } from '../engine/runWithRenderer.js';
@@ -37,7 +37,7 @@ export interface ApplyCliOptions {
 
 export async function applyCommand(dir: string, options: ApplyCliOptions, io: CliIo): Promise<number> {
   const root = path.resolve(dir);
-  if (options.tasks || options.executor === 'agent' || options.executor === 'auto') {
+  if (options.tasks || options.executor === 'agent' || options.executor === 'auto' || (options.resume && (await interruptedRunUsesAgents(root)))) {
     const { applyAgentCommand } = await import('./applyAgents.js');
     return applyAgentCommand(root, options, io);
   }
@@ -113,4 +113,10 @@ export async function confirm(io: CliIo, question: string): Promise<boolean> {
   } finally {
     rl.close();
   }
+}
+
+/** `--resume` alone finishes an agent run too: the journal's plan says which moves were agents'. */
+async function interruptedRunUsesAgents(root: string): Promise<boolean> {
+  const journal = readJournal(await gitDir(root));
+  return journal?.plan.moves.some((move) => move.executor === 'agent') ?? false;
 }

@@ -1,5 +1,6 @@
 import type { RefactorEvent } from '@monorefactor/core';
-import { chooseRenderer, startApplyView } from '@monorefactor/ui';
+// The terminal check only: the ink views (React, ink: ~0.5 s to load) are imported when shown.
+import { chooseRenderer } from '@monorefactor/ui/terminal';
 import type { ApplyOptions, ApplyReport, BatchExecutor } from '@monorefactor/verifier';
 import { applyPlan } from '@monorefactor/verifier';
 import { type CliIo, useColor } from '../io.js';
@@ -27,7 +28,7 @@ export async function runWithRenderer(
   const viewPlan = options.resume ? undefined : options.plan;
   const view =
     kind === 'ink' && stdin.isTTY
-      ? startApplyView({
+      ? (await import('@monorefactor/ui')).startApplyView({
           stdout: io.stdout as NodeJS.WriteStream,
           stdin,
           color: useColor(io),
