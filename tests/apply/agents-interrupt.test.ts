@@ -63,8 +63,14 @@ function setup(
 }
 
 /** Start the CLI in the background; TMPDIR is the test's own, so leftover scratch dirs can be counted. */
-function start(args: string[], cwd: string, env: NodeJS.ProcessEnv): Run {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** The CLI as a child; `group`: in a process group of its own, as a shell runs a foreground job. */
+function start(args: string[], cwd: string, env: NodeJS.ProcessEnv, options: { group?: boolean } = {}): Run {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.group ?? false,
+  });
   running = child;
   let out = '';
   let err = '';
@@ -214,27 +220,37 @@ describe('Ctrl-C during apply --tasks', () => {
     expect(readdirSync(agentTmp)).toEqual([]);
   }, 60_000);
 
-  it('a signal during a gate lets the gate finish and the batch commit, starts no other batch, and --resume runs the rest', async () => {
-    // T2 depends on T1: two batches. The typecheck gate takes 1.5 s; the signal comes during it.
-    const { repo } = setup({ typecheck: 'node -e "setTimeout(() => {}, 1500)"', test: false }, [TASKS[0], { ...TASKS[1], dependsOn: ['T1'] }]);
-    const run = start(['apply', '.', '--tasks', 'agent-tasks.json', '--agent', agent('move-correct.mjs'), '--yes'], repo.dir, {});
-    await until('the typecheck gate of batch 1 started', () => /verify imports: ok/.test(run.stdout()), run);
-    run.child.kill('SIGTERM');
-    const { code } = await run.exit;
-    expect(code, run.stdout() + run.stderr()).toBe(1);
-    expect(run.stdout()).toMatch(/verify typecheck: ok/);
-    expect(run.stdout()).not.toMatch(/T2 started/);
-    expect(run.stderr()).toMatch(/apply was interrupted .*refactor apply --resume/);
-    expect(refactorCommits(repo)).toEqual(['refactor: T1 touch logger (batch 1/2)']);
-    expect(journalOf(repo.dir)).toMatchObject({ finished: false, batches: [{ status: 'committed', committed: ['T1'] }, { status: 'pending' }] });
-    expect(worktrees(repo)).toHaveLength(1);
-    expect(repo.git('status', '--porcelain')).toBe('');
+  it.each([
+    ['SIGTERM to the refactor process', false],
+    // What a terminal does on Ctrl-C: SIGINT to every process of the foreground group. The gate
+    // runs in its own group, so it is not killed mid-way and reported as a failure.
+    ['Ctrl-C in a terminal (SIGINT to the whole process group)', true],
+  ])(
+    'a signal during a gate (%s) lets the gate finish and the batch commit, starts no other batch, and --resume runs the rest',
+    async (_name, group) => {
+      // T2 depends on T1: two batches. The typecheck gate takes 1.5 s; the signal comes during it.
+      const { repo } = setup({ typecheck: 'node -e "setTimeout(() => {}, 1500)"', test: false }, [TASKS[0], { ...TASKS[1], dependsOn: ['T1'] }]);
+      const run = start(['apply', '.', '--tasks', 'agent-tasks.json', '--agent', agent('move-correct.mjs'), '--yes'], repo.dir, {}, { group });
+      await until('the typecheck gate of batch 1 started', () => /verify imports: ok/.test(run.stdout()), run);
+      if (group) process.kill(-(run.child.pid as number), 'SIGINT');
+      else run.child.kill('SIGTERM');
+      const { code } = await run.exit;
+      expect(code, run.stdout() + run.stderr()).toBe(1);
+      expect(run.stdout()).toMatch(/verify typecheck: ok/);
+      expect(run.stdout()).not.toMatch(/T2 started/);
+      expect(run.stderr()).toMatch(/apply was interrupted .*refactor apply --resume/);
+      expect(refactorCommits(repo)).toEqual(['refactor: T1 touch logger (batch 1/2)']);
+      expect(journalOf(repo.dir)).toMatchObject({ finished: false, batches: [{ status: 'committed', committed: ['T1'] }, { status: 'pending' }] });
+      expect(worktrees(repo)).toHaveLength(1);
+      expect(repo.git('status', '--porcelain')).toBe('');
 
-    // As the error line says: plain `--resume` (the journal's plan tells it these were agent tasks).
-    const resumed = runRefactor(['apply', '.', '--resume', '--agent', agent('move-correct.mjs'), '--yes'], repo.dir);
-    expect(resumed.exitCode, resumed.stdout + resumed.stderr).toBe(0);
-    expect(resumed.stdout).not.toMatch(/T1 started/);
-    expect(refactorCommits(repo)).toEqual(['refactor: T2 touch scheduler (batch 2/2)', 'refactor: T1 touch logger (batch 1/2)']);
-    expect(journalOf(repo.dir)).toMatchObject({ finished: true });
-  }, 60_000);
+      // As the error line says: plain `--resume` (the journal's plan tells it these were agent tasks).
+      const resumed = runRefactor(['apply', '.', '--resume', '--agent', agent('move-correct.mjs'), '--yes'], repo.dir);
+      expect(resumed.exitCode, resumed.stdout + resumed.stderr).toBe(0);
+      expect(resumed.stdout).not.toMatch(/T1 started/);
+      expect(refactorCommits(repo)).toEqual(['refactor: T2 touch scheduler (batch 2/2)', 'refactor: T1 touch logger (batch 1/2)']);
+      expect(journalOf(repo.dir)).toMatchObject({ finished: true });
+    },
+    60_000,
+  );
 });

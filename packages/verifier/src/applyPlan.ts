@@ -257,6 +257,8 @@ async function attempt(moves: PlannedMove[], ctx: AttemptContext): Promise<Attem
   }
   // Back to the committed tree, whose graph ctx.state still holds (the update did not modify it).
   await rollback(ctx.root);
+  // A gate cancelled by an interrupt did not fail the moves: leave the batch to --resume.
+  throwIfAborted(ctx.signal);
   const failure = verified.failed ?? { gate: 'imports' as const, output: 'verification failed' };
   ctx.emit({ type: 'rollback', batch: ctx.batch, tasks: doneMoves.map((m) => m.id), reason: `${failure.gate} failed` });
   if (doneMoves.length === 1) {

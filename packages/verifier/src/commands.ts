@@ -9,20 +9,58 @@ export interface CommandResult {
   ms: number;
 }
 
-/** Run a user command through the shell (config commands are shell strings), capturing all output. */
+/** Process groups of the gate commands running now, killed if this process exits first. */
+const runningGroups = new Set<number>();
+let exitHookInstalled = false;
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/**
+ * Run a user command through the shell (config commands are shell strings), capturing all output.
+ * The command gets a process group of its own: Ctrl-C in a terminal signals the whole foreground
+ * group, and a gate killed that way would read as a failed gate (the CLI stops between batches
+ * instead). Cancelling, a timeout, or this process exiting kill the command's whole group.
+ */
 export async function runShell(command: string, cwd: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<CommandResult> {
   const started = performance.now();
-  const result = await execa(command, {
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once('exit', () => {
+      for (const pid of runningGroups) killGroup(pid, 'SIGKILL');
+    });
+  }
+  const subprocess = execa(command, {
     cwd,
     shell: true,
     reject: false,
     all: true,
+    detached: true,
     timeout: options.timeoutMs ?? 15 * 60_000,
     cancelSignal: options.signal,
     env: { CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' },
     stdin: 'ignore',
   });
-  return { ok: result.exitCode === 0, output: tail(result.all ?? ''), ms: Math.round(performance.now() - started) };
+  const pid = subprocess.pid;
+  const onAbort = () => {
+    if (pid !== undefined) killGroup(pid, 'SIGTERM');
+  };
+  if (pid !== undefined) runningGroups.add(pid);
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const result = await subprocess;
+    // A timeout kills the shell; what it started goes with its group.
+    if (result.timedOut && pid !== undefined) killGroup(pid, 'SIGKILL');
+    return { ok: result.exitCode === 0, output: tail(result.all ?? ''), ms: Math.round(performance.now() - started) };
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    if (pid !== undefined) runningGroups.delete(pid);
+  }
 }
 
 function tail(text: string, lines = 60): string {

@@ -47,7 +47,8 @@ export async function verifyTree(options: VerifyOptions): Promise<VerifyResult> 
       gate: name,
       ok: result.ok,
       ms: Math.round(performance.now() - started),
-      ...(result.ok ? {} : { output: result.output }),
+      // A gate killed by an interrupt says so instead of showing the command's last words.
+      ...(result.ok ? {} : { output: options.signal?.aborted ? 'cancelled: apply was interrupted' : result.output }),
     });
     return result;
   };
