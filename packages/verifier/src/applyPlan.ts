@@ -28,9 +28,25 @@ export interface MoveExecution {
   specifierChanges: { file: string; from: string; to: string }[];
 }
 
+export interface ExecuteContext {
+  root: string;
+  /** The graph of the last committed tree (reading it before it is ready throws; see `usesGraph`). */
+  graph: ImportGraph;
+  batch: number;
+  signal?: AbortSignal;
+  /** Settles when the work tree may be written: the batch's baseline has been read from it. */
+  beforeWrite: () => Promise<void>;
+}
+
 /** Carries out moves on the work tree (concurrently); codemod and agent executors implement it. */
 export interface BatchExecutor {
-  execute(moves: PlannedMove[], context: { root: string; graph: ImportGraph; batch: number; signal?: AbortSignal }): Promise<MoveExecution[]>;
+  /**
+   * `false`: `execute` never reads `context.graph`. `applyPlan` then starts it while it still
+   * analyses the tree for the first batch's baseline (agents start at once instead of after a
+   * whole analysis), and the executor awaits `context.beforeWrite()` before touching the tree.
+   */
+  readonly usesGraph?: boolean;
+  execute(moves: PlannedMove[], context: ExecuteContext): Promise<MoveExecution[]>;
 }
 
 export interface ApplyOptions {
@@ -88,8 +104,15 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyReport> {
   writeJournal(dotGit, journal);
   const plan = journal.plan;
   const moves = new Map(plan.moves.map((m) => [m.id, m]));
-  const first = await analyze({ cwd: root, config: options.config, incremental: true });
-  const state: State = { graph: first.graph, findings: first.findings };
+  // The baseline of the first batch. Awaited before any executor that reads the graph runs, and
+  // before anything writes to the tree; an executor that does not read it starts meanwhile.
+  const state = {} as State;
+  const baseline = analyze({ cwd: root, config: options.config, incremental: true }).then((first) => {
+    state.graph = first.graph;
+    state.findings = first.findings;
+  });
+  baseline.catch(() => {}); // reported where it is awaited
+  if (options.executor.usesGraph !== false) await baseline;
   const report: ApplyReport = { ok: true, committed: [], failed: [], ms: 0, runId: journal.runId };
   for (const record of journal.batches) {
     for (const f of record.failed) report.failed.push({ id: f.id, reason: f.reason });
@@ -122,7 +145,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyReport> {
       else record.commits.push({ title, moves: ids });
       writeJournal(dotGit, journal);
     };
-    const outcome = await attempt(batchMoves, { ...options, emit, state, batch, total, recordCommit });
+    const outcome = await attempt(batchMoves, { ...options, emit, state, baseline, batch, total, recordCommit });
     outcome.committed.unshift(...landed.map((c) => ({ batch, sha: c.sha, moves: c.moves })));
     record.committed = outcome.committed.flatMap((c) => c.moves);
     record.failed = outcome.failed.map((f) => ({ id: f.id, reason: f.reason }));
@@ -190,6 +213,8 @@ interface AttemptContext extends ApplyOptions {
   recordCommit: (title: string, moves: string[], sha?: string) => void;
   emit: EventSink;
   state: State;
+  /** Settles when `state` holds the first baseline. */
+  baseline: Promise<void>;
   batch: number;
   total: number;
 }
@@ -206,12 +231,19 @@ async function attempt(moves: PlannedMove[], ctx: AttemptContext): Promise<Attem
   await ctx.beforeWork?.();
   throwIfAborted(ctx.signal);
   const baseSha = await headSha(ctx.root);
+  if (ctx.executor.usesGraph !== false) await ctx.baseline;
+  const state = ctx.state;
   const executions = await ctx.executor.execute(moves, {
     root: ctx.root,
-    graph: ctx.state.graph,
+    get graph(): ImportGraph {
+      if (!state.graph) throw new Error('an executor with usesGraph: false read the graph before the baseline was ready');
+      return state.graph;
+    },
     batch: ctx.batch,
+    beforeWrite: () => ctx.baseline,
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
+  await ctx.baseline;
   const done = executions.filter((e) => e.ok);
   for (const e of executions.filter((x) => !x.ok)) outcome.failed.push({ id: e.id, gate: 'execute', reason: e.error ?? 'failed' });
   if (done.length === 0) {

@@ -85,6 +85,8 @@ export function createAgentExecutor(
       pending = [];
       return out;
     },
+    // Agents work in worktrees of their own: they can start while apply analyses the tree.
+    usesGraph: false,
     async execute(moves, context) {
       const { root, batch } = context;
       const signal = options.signal ?? context.signal;
@@ -119,6 +121,7 @@ export function createAgentExecutor(
       });
       outcomes.push(...ran);
       throwIfAborted(signal, ran);
+      await context.beforeWrite(); // apply may still be reading the tree for the batch's baseline
       const mergeStarted = performance.now();
       const merge = await mergeOutcomes(root, ran);
       mergeMs += performance.now() - mergeStarted;
