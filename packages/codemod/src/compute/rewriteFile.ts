@@ -63,7 +63,9 @@ export function rewriteFile(session: Session, plan: BarrelPlan, file: string): v
       if (specifier !== edge.specifier && !edited.has(edge.start)) {
         edited.add(edge.start);
         addEdit(session, file, { start: edge.start, end: edge.end, text: specifier });
-        session.specifierChanges.push({ file: fileAfter, from: edge.specifier, to: specifier });
+        // MIGRATION.md tells consumers how to reach moved code: a moved file's own imports of code
+        // that stays are no concern of theirs (its old specifier still leads where it did).
+        if (ctx.moves.has(targetFile)) session.specifierChanges.push({ file: fileAfter, from: edge.specifier, to: specifier });
       }
     }
     edges.push({ workspacePackage: world.packageNameOf(targetAfter) });
