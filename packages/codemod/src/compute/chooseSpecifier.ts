@@ -4,6 +4,7 @@ import { type ImportKind, isSourceFile } from '@monorefactor/core';
 import { packageSpecifier } from '../specifiers/packageSpecifier.js';
 import { pathsAliasCandidates } from '../specifiers/pathsAlias.js';
 import { type ExtensionStyle, relativeSpecifier, styleOfFile, styleOfPackage, styleOfSpecifier, wroteDirectory } from '../specifiers/relativeSpecifier.js';
+import { subpathRoot } from '../specifiers/subpathRoot.js';
 import { type Session, warn } from './session.js';
 
 /** An import to write: from a file (old and new path) to a target file (new path). */
@@ -97,7 +98,8 @@ function acceptable(session: Session, request: SpecifierRequest, same: boolean, 
   const { name, subpath } = splitPackageSpecifier(spec);
   const pkg = session.world.workspace.packages.get(name);
   if (!pkg || name !== session.world.packageNameOf(request.target)) return false;
-  if (pkg.sourceRoot === pkg.dir || subpath === '.') return true;
-  const sourceDir = pkg.sourceRoot.slice(pkg.dir === '.' ? 0 : pkg.dir.length + 1);
+  const root = subpathRoot(pkg);
+  if (root === pkg.dir || subpath === '.') return true;
+  const sourceDir = root.slice(pkg.dir === '.' ? 0 : pkg.dir.length + 1);
   return !subpath.startsWith(`./${sourceDir}/`);
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { type ExportsField, isInside, type WorkspacePackage } from '@monorefactor/core';
+import { subpathRoot } from './subpathRoot.js';
 
 const BUILD_DIRS = ['dist', 'build', 'lib', 'out', 'esm', 'cjs', 'dist/esm', 'dist/cjs', 'dist/types', 'types'];
 const OUTPUT_EXTENSIONS: Record<string, string[]> = {
@@ -37,8 +38,9 @@ export function manifestForms(pkg: WorkspacePackage, file: string): string[] {
   const outputs = OUTPUT_EXTENSIONS[ext] ?? [ext];
   const stem = rel.slice(0, rel.length - ext.length);
   const forms = new Set<string>([`./${rel}`, ...outputs.map((o) => `./${stem}${o}`)]);
-  const sourceRoot = pkg.tsconfig?.rootDir ?? pkg.sourceRoot;
-  if (sourceRoot !== pkg.dir && isInside(file, sourceRoot)) {
+  // tsc's outDir mirrors rootDir; a bundler's output mirrors the entry's folder (see subpathRoot)
+  for (const sourceRoot of new Set([pkg.tsconfig?.rootDir ?? pkg.sourceRoot, subpathRoot(pkg)])) {
+    if (sourceRoot === pkg.dir || !isInside(file, sourceRoot)) continue;
     const inner = file.slice(sourceRoot.length + 1);
     const innerStem = inner.slice(0, inner.length - ext.length);
     const outDir = pkg.tsconfig?.outDir;
@@ -87,7 +89,8 @@ export function exportCandidates(pkg: WorkspacePackage, exports: ExportsField | 
 
 /** `./mcp/client` for `<sourceRoot>/mcp/client.ts` (an `index` file names its folder). */
 export function subpathKeyFor(pkg: WorkspacePackage, file: string): string {
-  const base = pkg.sourceRoot !== pkg.dir && isInside(file, pkg.sourceRoot) ? pkg.sourceRoot : pkg.dir;
+  const root = subpathRoot(pkg);
+  const base = root !== pkg.dir && isInside(file, root) ? root : pkg.dir;
   const rel = base === '.' ? file : file.slice(base.length + 1);
   const stem = rel.replace(/\.(?:d\.)?[cm]?[jt]sx?$/, '');
   const withoutIndex = stem === 'index' ? '' : stem.replace(/\/index$/, '');
@@ -96,7 +99,8 @@ export function subpathKeyFor(pkg: WorkspacePackage, file: string): string {
 
 /** Path of a source file relative to its source root, without extension (`mcp/client`). */
 export function sourceStem(pkg: WorkspacePackage, file: string): string {
-  const base = pkg.sourceRoot !== pkg.dir && isInside(file, pkg.sourceRoot) ? pkg.sourceRoot : pkg.dir;
+  const root = subpathRoot(pkg);
+  const base = root !== pkg.dir && isInside(file, root) ? root : pkg.dir;
   const rel = base === '.' ? file : file.slice(base.length + 1);
   return rel.replace(/\.(?:d\.)?[cm]?[jt]sx?$/, '');
 }
