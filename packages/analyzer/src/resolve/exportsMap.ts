@@ -84,11 +84,11 @@ function expand(value: ExportsField, star: string | undefined): ExportsMatch {
   return { type: 'targets', targets: [...new Set(targets)] };
 }
 
-/** Split a bare specifier into its package name and the `./subpath` inside it. */
+/** Split a bare specifier into its package name and the `./subpath` inside it (string scans: called per edge by several findings). */
 export function splitPackageSpecifier(specifier: string): { name: string; subpath: string } {
-  const parts = specifier.split('/');
-  const length = specifier.startsWith('@') ? 2 : 1;
-  const name = parts.slice(0, length).join('/');
-  const rest = parts.slice(length).join('/');
-  return { name, subpath: rest ? `./${rest}` : '.' };
+  const first = specifier.indexOf('/');
+  const end = first === -1 ? -1 : specifier.startsWith('@') ? specifier.indexOf('/', first + 1) : first;
+  if (end === -1) return { name: specifier, subpath: '.' };
+  const rest = specifier.slice(end + 1);
+  return { name: specifier.slice(0, end), subpath: rest ? `./${rest}` : '.' };
 }
