@@ -5,7 +5,7 @@ import { manifestPath } from '../footprint/moveFootprint.js';
 import { movedDirectory } from '../footprint/tsconfigPaths.js';
 import { removeProperty, setProperty } from '../json/jsonEdit.js';
 import { findNode, type JsonNode, parseJsonTree } from '../json/jsonTree.js';
-import { mirrorExportsValue, sourceStem, subpathMap, targetStrings } from '../specifiers/exportsReverse.js';
+import { mirrorExportsValue, subpathMap, targetStrings } from '../specifiers/exportsReverse.js';
 import { editJson } from './jsonFiles.js';
 
 type Field = 'imports' | 'exports';
@@ -39,7 +39,7 @@ function mappedEntries(session: Session): MappedEntry[] {
     const found = resolve?.(manifestPath(pkg), key, 'import');
     if (found?.type !== 'file' || !ctx.moves.has(found.path)) continue;
     const moved = ctx.moves.get(found.path) as string;
-    out.push({ field: 'imports', key, next: mirrorExportsValue(value, sourceStem(pkg, found.path), sourceStem(pkg, moved)) });
+    out.push({ field: 'imports', key, next: mirrorExportsValue(pkg, value, found.path, moved) });
   }
   for (const [key, value] of Object.entries(subpathMap(pkg.manifest.exports) ?? {})) {
     if (!key.startsWith('.') || !(key.includes('*') || key.endsWith('/'))) continue;

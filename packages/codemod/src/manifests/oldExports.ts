@@ -4,7 +4,7 @@ import type { Session } from '../compute/session.js';
 import { manifestPath } from '../footprint/moveFootprint.js';
 import { removeProperty, setProperty } from '../json/jsonEdit.js';
 import { findNode, parseJsonTree } from '../json/jsonTree.js';
-import { mirrorExportsValue, sourceStem, subpathMap } from '../specifiers/exportsReverse.js';
+import { mirrorExportsValue, subpathMap } from '../specifiers/exportsReverse.js';
 import { editJson } from './jsonFiles.js';
 
 /** Exact `exports` keys of the old package that lead to moved files, with those files. */
@@ -31,7 +31,7 @@ export function retargetOldExports(session: Session): void {
   if (ctx.cross) return;
   for (const { key, file, value } of exactKeysToMoved(session)) {
     const moved = ctx.moves.get(file) as string;
-    const next = mirrorExportsValue(value, sourceStem(ctx.from, file), sourceStem(ctx.from, moved));
+    const next = mirrorExportsValue(ctx.from, value, file, moved);
     if (next === undefined) continue;
     const done = editJson(session, manifestPath(ctx.from), `retargeting exports "${key}"`, (text) => {
       const node = findNode(parseJsonTree(text), ['exports', key]);

@@ -106,16 +106,23 @@ export function sourceStem(pkg: WorkspacePackage, file: string): string {
 }
 
 /**
- * A copy of an exports value for another file: every path that names the template's file
- * (`./dist/index.d.ts` for `src/index.ts`) is rewritten for the new one (`./dist/mcp/client.d.ts`).
- * Undefined when some path does not name the template file (the layout cannot be mirrored).
+ * A copy of an exports value (of `pkg`) for another file: every path that names the template's file
+ * (`./dist/index.d.ts` for `src/index.ts`) is rewritten for the new one (`./dist/mcp/client.d.ts`);
+ * the template's source file itself becomes the new source file, whatever its extension
+ * (`./index.ts` -> `./limits/client.tsx`). Undefined when some path does not name the template file
+ * (the layout cannot be mirrored).
  */
-export function mirrorExportsValue(value: ExportsField, templateStem: string, newStem: string): ExportsField | undefined {
+export function mirrorExportsValue(pkg: WorkspacePackage, value: ExportsField, templateFile: string, newFile: string): ExportsField | undefined {
+  const templateStem = sourceStem(pkg, templateFile);
+  const newStem = sourceStem(pkg, newFile);
+  const inPackage = (file: string) => `./${pkg.dir === '.' ? file : file.slice(pkg.dir.length + 1)}`;
+  const templateSource = inPackage(templateFile);
   const pattern = new RegExp(`^(.*?)${escapeRegExp(templateStem)}((?:\\.[A-Za-z0-9]+)*)$`);
   let ok = true;
   const visit = (v: ExportsField): ExportsField => {
     if (v === null) return null;
     if (typeof v === 'string') {
+      if (v === templateSource || v === templateSource.slice(2)) return v.startsWith('./') ? inPackage(newFile) : inPackage(newFile).slice(2);
       const match = pattern.exec(v);
       if (!match || !(match[1] === '' || (match[1] as string).endsWith('/'))) {
         ok = false;

@@ -88,7 +88,7 @@ function addExportsEntry(session: Session, pkg: WorkspacePackage, targetFile: st
     return undefined;
   }
   const template = pickTemplate(session, pkg, map);
-  const mirrored = template ? mirrorExportsValue(template.value, template.stem, newStem) : undefined;
+  const mirrored = template ? mirrorExportsValue(pkg, template.value, template.file, targetFile) : undefined;
   const direct = `./${pkg.dir === '.' ? targetFile : targetFile.slice(pkg.dir.length + 1)}`;
   const spec = pkg.name + key.slice(1);
   for (const value of mirrored !== undefined ? [mirrored, direct] : [direct]) {
@@ -117,7 +117,8 @@ function addExportsEntry(session: Session, pkg: WorkspacePackage, targetFile: st
 interface Template {
   key: string;
   value: ExportsField;
-  stem: string;
+  /** The source file it leads to. */
+  file: string;
 }
 
 /** An exact entry (other than `.` first) whose file is known, to copy the layout from. */
@@ -128,13 +129,13 @@ function pickTemplate(session: Session, pkg: WorkspacePackage, map: Record<strin
     const spec = key === '.' ? pkg.name : pkg.name + key.slice(1);
     const found = session.world.resolve(`${pkg.dir}/package.json`, spec, 'import');
     if (found.type !== 'file') continue;
-    return { key, value: map[key] as ExportsField, stem: sourceStem(pkg, found.path) };
+    return { key, value: map[key] as ExportsField, file: found.path };
   }
   if (Object.keys(map).length === 0) {
     // no exports at all: main/types describe the `.` layout
     const entry = session.world.resolve(`${pkg.dir}/package.json`, pkg.name, 'import');
     const dot = dotValue(pkg);
-    if (entry.type === 'file' && dot !== undefined) return { key: '.', value: dot, stem: sourceStem(pkg, entry.path) };
+    if (entry.type === 'file' && dot !== undefined) return { key: '.', value: dot, file: entry.path };
   }
   return undefined;
 }
@@ -166,7 +167,7 @@ function withSubpath(
   for (const [subpath, file] of importedSubpaths(session, pkg)) {
     if (file === targetFile) continue;
     const template = pickTemplate(session, pkg, {});
-    const mirrored = template ? mirrorExportsValue(template.value, template.stem, sourceStem(pkg, file)) : undefined;
+    const mirrored = template ? mirrorExportsValue(pkg, template.value, template.file, file) : undefined;
     out[subpath] = mirrored ?? `./${file.slice(pkg.dir.length + 1)}`;
   }
   out[key] = value;

@@ -1,0 +1,38 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeRepo, moveIn, removeRepo } from '../testing/tempRepo.js';
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+// documenso's layout: packages without `exports`, `main: ./index.ts`, files imported by path, .tsx among them.
+function repo(): Record<string, string> {
+  return {
+    'package.json': json({ name: 'ce', private: true, workspaces: ['packages/*', 'apps/*'] }),
+    'tsconfig.json': json({ compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', jsx: 'react-jsx', strict: true } }),
+    'packages/ee/package.json': json({ name: '@ce/ee', version: '0.0.0', main: './index.ts', types: './index.ts', dependencies: { '@ce/lib': '*' } }),
+    'packages/ee/index.ts': 'export const EE = 1;\n',
+    'packages/ee/limits/client.tsx': 'export const LimitsProvider = () => null;\n',
+    'packages/ee/signing/anchors.ts': 'export const anchors = 1;\n',
+    'packages/ee/signing/finalize.ts': "import { anchors } from './anchors';\n\nexport const finalize = () => anchors;\n",
+    'packages/lib/package.json': json({ name: '@ce/lib', version: '0.0.0', main: './index.ts', types: './index.ts' }),
+    'packages/lib/index.ts': 'export const LIB = 1;\n',
+    'packages/lib/uses.ts': "import { finalize } from '@ce/ee/signing/finalize';\n\nexport const f = finalize;\n",
+    'apps/web/package.json': json({ name: '@ce/web', version: '0.0.0', dependencies: { '@ce/ee': '*' } }),
+    'apps/web/dialog.tsx': "import { LimitsProvider } from '@ce/ee/limits/client';\n\nexport const D = LimitsProvider;\n",
+  };
+}
+
+describe('an exports map created for a package that had none', () => {
+  let root = '';
+  afterEach(() => removeRepo(root));
+
+  it('keeps every subpath other packages import, each naming its own file (a .tsx stays .tsx)', async () => {
+    root = await makeRepo(repo());
+    const { changeSet } = await moveIn(root, { from: 'packages/ee/signing/finalize.ts', to: 'packages/lib/signing' });
+    const manifest = changeSet.changes.find((c) => c.path === 'packages/ee/package.json');
+    expect(JSON.parse(manifest?.after ?? '{}').exports).toEqual({
+      '.': './index.ts',
+      './limits/client': './limits/client.tsx',
+      './signing/anchors': './signing/anchors.ts',
+    });
+  });
+});
