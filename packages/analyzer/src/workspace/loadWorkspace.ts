@@ -104,9 +104,12 @@ export function loadWorkspace(root: string): Workspace {
     if (dir === '.') tsconfig = rootTsconfig;
     else if (existsSync(tsconfigFile)) tsconfig = loadTsconfig(tsconfigFile, tsContext);
     const srcDir = joinRel(dir, 'src');
-    // A rootDir above the package (`"rootDir": "../"`, to emit types across packages) is no source root of it.
-    const rootDir = tsconfig?.rootDir !== undefined && isInside(tsconfig.rootDir, dir) ? tsconfig.rootDir : undefined;
-    const sourceRoot = rootDir ?? (isDirectory(path.join(absRoot, srcDir)) ? srcDir : dir);
+    // A rootDir above the package (`"rootDir": "../"`, to emit types across packages) is no source root
+    // of it; nor is `"rootDir": "."` when the code lives in src/ (set so tests and configs compile too:
+    // TanStack query). The build-output mapping reads tsconfig rootDir itself.
+    const hasSrc = isDirectory(path.join(absRoot, srcDir));
+    const rootDir = tsconfig?.rootDir !== undefined && isInside(tsconfig.rootDir, dir) && !(tsconfig.rootDir === dir && hasSrc) ? tsconfig.rootDir : undefined;
+    const sourceRoot = rootDir ?? (hasSrc ? srcDir : dir);
     const pkg: WorkspacePackage = { name, dir, manifest, sourceRoot, dependencies: declaredDependencies(manifest) };
     if (tsconfig) pkg.tsconfig = tsconfig;
     packages.set(name, pkg);
