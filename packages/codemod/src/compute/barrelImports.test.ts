@@ -105,3 +105,20 @@ describe('importers of a barrel: namespaces and merged imports', () => {
     );
   });
 });
+
+describe("another package's barrel over the old one", () => {
+  let root = '';
+  afterEach(() => removeRepo(root));
+
+  it('warns that the moved names leave the API of a package that re-exports the old barrel (react-query over query-core)', async () => {
+    const files = repo();
+    files['packages/ui/package.json'] = pkg('@t/ui', { '@t/core': '1.0.0' });
+    files['packages/ui/src/index.ts'] = "export * from '@t/core';\nexport { cents as toCents, upper } from '@t/core';\nexport const UI = 1;\n";
+    root = await makeRepo(files);
+    const { changeSet } = await moveIn(root, { from: 'packages/core/src/money.ts', to: '@t/billing' });
+    expect(changeSet.warnings).toEqual([
+      "packages/ui/src/index.ts re-exports '@t/core' (line 1): Money, cents leave @t/ui's API; re-export them from @t/billing there, or move with --shim",
+      "packages/ui/src/index.ts re-exports '@t/core' (line 2): cents leave @t/ui's API; re-export them from @t/billing there, or move with --shim",
+    ]);
+  });
+});

@@ -98,7 +98,34 @@ export function planBarrels(session: Session): BarrelPlan {
       }
     }
   }
+  warnForeignReexports(session, plan);
   return plan;
+}
+
+/**
+ * Another package that re-exports the old package's barrel (`export * from '@old'` in
+ * react-query's entry over query-core) silently loses the moved names from its own API. The
+ * codemod does not change that package's API for it: it says so, and a typecheck gate catches the
+ * importers that used them.
+ */
+function warnForeignReexports(session: Session, plan: BarrelPlan): void {
+  const { ctx } = session;
+  if (!ctx.cross) return;
+  for (const node of ctx.graph.modules.values()) {
+    if (!node.package || node.package === ctx.from.name || node.package === ctx.to.name || ctx.moves.has(node.path)) continue;
+    for (const edge of realEdges(node)) {
+      if (!REEXPORT.has(edge.kind) || edge.target.type !== 'file') continue;
+      const names = plan.names.get(edge.target.path);
+      if (!names || names.size === 0) continue;
+      const lost = edge.names.includes('*') ? [...names.keys()].filter((name) => name !== 'default') : edge.names.filter((name) => names.has(name));
+      if (lost.length === 0) continue;
+      const shown = lost.length > 5 ? `${lost.slice(0, 5).join(', ')} and ${lost.length - 5} more` : lost.join(', ');
+      warn(
+        session,
+        `${node.path} re-exports '${edge.specifier}' (line ${edge.line}): ${shown} leave ${node.package}'s API; re-export them from ${ctx.to.name} there, or move with --shim`,
+      );
+    }
+  }
 }
 
 function mapOf(plan: BarrelPlan, barrel: string): Map<string, Origin> {
