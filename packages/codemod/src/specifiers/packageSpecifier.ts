@@ -21,7 +21,7 @@ export function packageSpecifier(session: Session, targetPackage: string, target
   const pkg = world.workspace.packages.get(targetPackage);
   if (!pkg) return undefined;
   const importerPackage = world.packageNameOf(importerFile) ?? '';
-  const key = `${importerPackage}\u0000${targetFile}\u0000${pkg.manifest.exports === undefined ? names.join(',') : ''}`;
+  const key = `${importerPackage}\u0000${targetFile}\u0000${names.join(',')}`;
   if (session.specifierCache.has(key)) return session.specifierCache.get(key);
   const found = findSpecifier(session, pkg, targetFile, importerFile, names);
   session.specifierCache.set(key, found);
@@ -37,6 +37,9 @@ function findSpecifier(session: Session, pkg: WorkspacePackage, targetFile: stri
       const spec = subpath === '.' ? pkg.name : pkg.name + subpath.slice(1);
       if (leads(spec)) return spec;
     }
+    // The package's entry passes on every name the importer takes: use the package itself rather
+    // than open a new public subpath (trpc: `@trpc/server`, not `@trpc/server/TRPCClientError`).
+    if (reachableThroughEntry(session, pkg, targetFile, importerFile, names)) return pkg.name;
     return addExportsEntry(session, pkg, targetFile, importerFile);
   }
   if (leads(pkg.name)) return pkg.name;
@@ -44,8 +47,19 @@ function findSpecifier(session: Session, pkg: WorkspacePackage, targetFile: stri
   for (const alias of pathsAliasCandidates(tsconfig, targetFile)) {
     if (splitPackageSpecifier(alias).name === pkg.name && leads(alias)) return alias;
   }
-  if (entryReexports(session, pkg, targetFile, names) && leads(pkg.name)) return pkg.name;
+  if (reachableThroughEntry(session, pkg, targetFile, importerFile, names)) return pkg.name;
   return addExportsEntry(session, pkg, targetFile, importerFile);
+}
+
+/**
+ * The importer takes named bindings only (not a namespace, a side effect or a dynamic import: those
+ * need the module itself), the package's bare name resolves to its entry, and the entry re-exports
+ * every one of those names from `file`.
+ */
+function reachableThroughEntry(session: Session, pkg: WorkspacePackage, file: string, importerFile: string, names: string[]): boolean {
+  if (names.length === 0 || names.includes('*')) return false;
+  const entry = session.world.resolve(importerFile, pkg.name, 'import');
+  return entry.type === 'file' && session.world.packageNameOf(entry.path) === pkg.name && entryReexports(session, pkg, file, names);
 }
 
 /** The package's entry re-exports `file` (directly, with `*` or every name needed). */
@@ -63,7 +77,9 @@ function entryReexports(session: Session, pkg: WorkspacePackage, file: string, n
       if ((edge.kind !== 'export' && edge.kind !== 'export-type') || edge.target.type !== 'file') continue;
       if (ctx.directBarrels.has(node.path) && ctx.moves.has(edge.target.path) && !session.shim) continue;
       const target = ctx.moves.get(edge.target.path) ?? edge.target.path;
-      if (target === file && (edge.names.includes('*') || names.every((n) => edge.names.includes(n)))) return true;
+      // `export *` passes on every name but `default`.
+      const star = edge.names.includes('*') && !names.includes('default');
+      if (target === file && (star || names.every((n) => edge.names.includes(n)))) return true;
       if (edge.names.includes('*')) queue.push(edge.target.path);
     }
   }
