@@ -21,18 +21,43 @@ function repo(): Record<string, string> {
   };
 }
 
-describe('an exports map created for a package that had none', () => {
+/** The same with the code under src/: other packages reach in through `src/` paths today. */
+function srcRepo(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const [file, text] of Object.entries(repo())) {
+    const moved = file.replace(/^packages\/ee\/(?!package\.json)/, 'packages/ee/src/');
+    files[moved] = text.replaceAll("'@ce/ee/", "'@ce/ee/src/");
+  }
+  files['packages/ee/package.json'] = json({
+    name: '@ce/ee',
+    version: '0.0.0',
+    main: './src/index.ts',
+    types: './src/index.ts',
+    dependencies: { '@ce/lib': '*' },
+  });
+  return files;
+}
+
+describe('a package without exports', () => {
   let root = '';
   afterEach(() => removeRepo(root));
 
-  it('keeps every subpath other packages import, each naming its own file (a .tsx stays .tsx)', async () => {
+  it('is reached by a deep path, as its other importers do: no exports map closes the others off', async () => {
     root = await makeRepo(repo());
     const { changeSet } = await moveIn(root, { from: 'packages/ee/signing/finalize.ts', to: 'packages/lib/signing' });
+    expect(changeSet.changes.find((c) => c.path === 'packages/ee/package.json')).toBeUndefined();
+    const moved = changeSet.changes.find((c) => c.path === 'packages/lib/signing/finalize.ts');
+    expect(moved?.after?.split('\n')[0]).toBe("import { anchors } from '@ce/ee/signing/anchors';");
+  });
+
+  it('gets an exports map when only a path into its src/ would do, keeping every subpath others import (a .tsx stays .tsx)', async () => {
+    root = await makeRepo(srcRepo());
+    const { changeSet } = await moveIn(root, { from: 'packages/ee/src/signing/finalize.ts', to: 'packages/lib/signing' });
     const manifest = changeSet.changes.find((c) => c.path === 'packages/ee/package.json');
     expect(JSON.parse(manifest?.after ?? '{}').exports).toEqual({
-      '.': './index.ts',
-      './limits/client': './limits/client.tsx',
-      './signing/anchors': './signing/anchors.ts',
+      '.': './src/index.ts',
+      './src/limits/client': './src/limits/client.tsx',
+      './signing/anchors': './src/signing/anchors.ts',
     });
   });
 });

@@ -1,5 +1,5 @@
 import { splitPackageSpecifier } from '@monorefactor/analyzer';
-import type { ExportsField, WorkspacePackage } from '@monorefactor/core';
+import { type ExportsField, isInside, type WorkspacePackage } from '@monorefactor/core';
 import { type Session, warn } from '../compute/session.js';
 import { realEdges } from '../footprint/moveContext.js';
 import { manifestPath } from '../footprint/moveFootprint.js';
@@ -48,7 +48,19 @@ function findSpecifier(session: Session, pkg: WorkspacePackage, targetFile: stri
     if (splitPackageSpecifier(alias).name === pkg.name && leads(alias)) return alias;
   }
   if (reachableThroughEntry(session, pkg, targetFile, importerFile, names)) return pkg.name;
+  // Without `exports` every path of the package is public: a deep import keeps it that way, where a
+  // created `exports` map would close off every other deep path (documenso's packages).
+  const deep = deepPathSpecifier(pkg, targetFile);
+  if (deep && leads(deep)) return deep;
   return addExportsEntry(session, pkg, targetFile, importerFile);
+}
+
+/** `@p/server-only/x` for `packages/p/server-only/x.ts`; none for files under a `src/` source root (never reach into src). */
+function deepPathSpecifier(pkg: WorkspacePackage, file: string): string | undefined {
+  if (pkg.sourceRoot !== pkg.dir && isInside(file, pkg.sourceRoot)) return undefined;
+  const rel = pkg.dir === '.' ? file : file.slice(pkg.dir.length + 1);
+  const bare = rel.replace(/\.(?:d\.)?[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
+  return bare === 'index' || bare === '' ? undefined : `${pkg.name}/${bare}`;
 }
 
 /**
