@@ -36,6 +36,11 @@ export interface ExecuteContext {
   signal?: AbortSignal;
   /** Settles when the work tree may be written: the batch's baseline has been read from it. */
   beforeWrite: () => Promise<void>;
+  /**
+   * The executor's work now runs in other processes (its agents have started): apply can use this
+   * thread for its own analysis without delaying them. Optional to call.
+   */
+  workStarted: () => void;
 }
 
 /** Carries out moves on the work tree (concurrently); codemod and agent executors implement it. */
@@ -107,12 +112,22 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyReport> {
   // The baseline of the first batch. Awaited before any executor that reads the graph runs, and
   // before anything writes to the tree; an executor that does not read it starts meanwhile.
   const state = {} as State;
-  const baseline = analyze({ cwd: root, config: options.config, incremental: true }).then((first) => {
-    state.graph = first.graph;
-    state.findings = first.findings;
-  });
+  // Started at once for executors that need the graph; for the others when their work has
+  // started elsewhere (so the analysis does not hold up the agents' start) or before they write.
+  let startBaseline: () => void = () => {};
+  const baseline = new Promise<void>((resolve) => {
+    startBaseline = resolve;
+  })
+    .then(() => analyze({ cwd: root, config: options.config, incremental: true }))
+    .then((first) => {
+      state.graph = first.graph;
+      state.findings = first.findings;
+    });
   baseline.catch(() => {}); // reported where it is awaited
-  if (options.executor.usesGraph !== false) await baseline;
+  if (options.executor.usesGraph !== false) {
+    startBaseline();
+    await baseline;
+  }
   const report: ApplyReport = { ok: true, committed: [], failed: [], ms: 0, runId: journal.runId };
   for (const record of journal.batches) {
     for (const f of record.failed) report.failed.push({ id: f.id, reason: f.reason });
@@ -145,7 +160,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyReport> {
       else record.commits.push({ title, moves: ids });
       writeJournal(dotGit, journal);
     };
-    const outcome = await attempt(batchMoves, { ...options, emit, state, baseline, batch, total, recordCommit });
+    const outcome = await attempt(batchMoves, { ...options, emit, state, baseline, startBaseline, batch, total, recordCommit });
     outcome.committed.unshift(...landed.map((c) => ({ batch, sha: c.sha, moves: c.moves })));
     record.committed = outcome.committed.flatMap((c) => c.moves);
     record.failed = outcome.failed.map((f) => ({ id: f.id, reason: f.reason }));
@@ -215,6 +230,8 @@ interface AttemptContext extends ApplyOptions {
   state: State;
   /** Settles when `state` holds the first baseline. */
   baseline: Promise<void>;
+  /** Starts the first baseline's analysis (once; later calls do nothing). */
+  startBaseline: () => void;
   batch: number;
   total: number;
 }
@@ -240,9 +257,14 @@ async function attempt(moves: PlannedMove[], ctx: AttemptContext): Promise<Attem
       return state.graph;
     },
     batch: ctx.batch,
-    beforeWrite: () => ctx.baseline,
+    beforeWrite: () => {
+      ctx.startBaseline();
+      return ctx.baseline;
+    },
+    workStarted: () => ctx.startBaseline(),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
+  ctx.startBaseline();
   await ctx.baseline;
   const done = executions.filter((e) => e.ok);
   for (const e of executions.filter((x) => !x.ok)) outcome.failed.push({ id: e.id, gate: 'execute', reason: e.error ?? 'failed' });

@@ -94,6 +94,13 @@ export function createAgentExecutor(
       spent += tasks.length;
       const runId = readJournal(await gitDir(root))?.runId;
       if (!runId) throw new RefactorError('E_AGENT', 'no apply journal to name the agent run after', { hint: 'run agents through `refactor apply`' });
+      // Once the first wave of agents has started, apply may analyse the tree on this thread.
+      const firstWave = Math.min(tasks.length, options.parallel);
+      let started = 0;
+      const onEvent: EventSink = (event) => {
+        if (event.type === 'task:start' && ++started === firstWave) context.workStarted();
+        options.onEvent?.(event);
+      };
       const ran = await runAgentBatch(tasks, {
         root,
         baseRef: await headSha(root),
@@ -117,7 +124,7 @@ export function createAgentExecutor(
           earlier: outcomes.map((o) => ({ id: o.id, status: o.status, changedFiles: o.changedFiles })),
         }),
         ...(signal ? { signal } : {}),
-        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+        onEvent,
       });
       outcomes.push(...ran);
       throwIfAborted(signal, ran);
