@@ -9,20 +9,37 @@ export async function git(cwd: string, args: string[]): Promise<string> {
   return result.stdout;
 }
 
-/** The repository's top-level directory, or a GitStateError when `dir` is not in a work tree. */
-export async function gitTopLevel(dir: string): Promise<string> {
-  const result = await execa('git', ['rev-parse', '--show-toplevel'], { cwd: dir, reject: false });
-  if (result.exitCode !== 0) {
-    throw new GitStateError('E_NOT_GIT', `${dir} is not inside a git work tree`, {
-      hint: 'run `git init && git add -A && git commit -m init` first: apply commits each batch',
-    });
+// A directory's repository does not change during a run: each is asked once per process (apply
+// asked the same two questions a dozen times before its first batch, a git process each).
+const topLevels = new Map<string, Promise<string>>();
+const gitDirs = new Map<string, Promise<string>>();
+
+function once(cache: Map<string, Promise<string>>, dir: string, ask: () => Promise<string>): Promise<string> {
+  let answer = cache.get(dir);
+  if (!answer) {
+    answer = ask();
+    cache.set(dir, answer);
+    answer.catch(() => cache.delete(dir)); // not a repository yet: ask again next time
   }
-  return result.stdout.trim();
+  return answer;
+}
+
+/** The repository's top-level directory, or a GitStateError when `dir` is not in a work tree. */
+export function gitTopLevel(dir: string): Promise<string> {
+  return once(topLevels, path.resolve(dir), async () => {
+    const result = await execa('git', ['rev-parse', '--show-toplevel'], { cwd: dir, reject: false });
+    if (result.exitCode !== 0) {
+      throw new GitStateError('E_NOT_GIT', `${dir} is not inside a git work tree`, {
+        hint: 'run `git init && git add -A && git commit -m init` first: apply commits each batch',
+      });
+    }
+    return result.stdout.trim();
+  });
 }
 
 /** `.git` directory (absolute), also for worktrees. */
-export async function gitDir(dir: string): Promise<string> {
-  return path.resolve(dir, await git(dir, ['rev-parse', '--git-dir']));
+export function gitDir(dir: string): Promise<string> {
+  return once(gitDirs, path.resolve(dir), async () => path.resolve(dir, await git(dir, ['rev-parse', '--git-dir'])));
 }
 
 export async function headSha(dir: string): Promise<string> {
