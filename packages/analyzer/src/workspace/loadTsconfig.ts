@@ -74,10 +74,14 @@ function collectOptions(absFile: string, raw: RawTsconfig, ctx: TsconfigContext,
     if (!parentFile) {
       // Without node_modules a base shipped by an npm package (`@tsconfig/strictest`) cannot be read: nothing to fix.
       if (!isRelativeOrAbsolute(spec) && !existsSync(path.join(ctx.root, 'node_modules'))) continue;
+      // `./.svelte-kit/tsconfig.json`, `./.nuxt/tsconfig.json`: written by the framework's dev or build step.
+      const generated = /(?:^|\/)\.[\w-]+\//.test(spec) && isRelativeOrAbsolute(spec);
       ctx.problems.push({
         file: toRootRelative(ctx.root, absFile),
-        message: `tsconfig extends "${spec}", which does not exist`,
-        hint: 'point `extends` at an existing tsconfig (or install the package that ships it)',
+        message: `tsconfig extends "${spec}", which does not exist${generated ? ' (a file a framework generates)' : ''}`,
+        hint: generated
+          ? "run the framework's sync, dev or build step once (e.g. `svelte-kit sync`, `nuxi prepare`), then analyze again"
+          : 'point `extends` at an existing tsconfig (or install the package that ships it)',
       });
       continue;
     }
