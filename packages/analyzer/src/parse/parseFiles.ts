@@ -80,6 +80,19 @@ export function parseSource(file: string, source: string, fingerprint: boolean):
   return { path: file, size: source.length, ...extractImports(file, source, { fingerprint }) };
 }
 
+/**
+ * Imports of a chunk of files, without fingerprints: each source that will need one goes to
+ * `keep` (set only when fingerprints are wanted), to be fingerprinted later.
+ */
+export function parseChunk(root: string, files: string[], keep?: (file: string, source: string) => void): ParsedFile[] {
+  return files.map((file) => {
+    const source = readSource(root, file);
+    if (typeof source !== 'string') return source;
+    if (keep && wantsFingerprint(file)) keep(file, source);
+    return parseSource(file, source, false);
+  });
+}
+
 /** Duplicate detection ignores tests and declarations: do not pay for their fingerprints. */
 export function wantsFingerprint(file: string): boolean {
   return !isTestFile(file) && !isDeclarationFile(file);

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ModuleFingerprint } from '@monorefactor/core';
-import { type ParsedFile, type ParseSession, parseSource, readSource, wantsFingerprint } from './parseFiles.js';
+import { type ParsedFile, type ParseSession, parseChunk } from './parseFiles.js';
 
 export type WorkerRequest =
   | { type: 'parse'; index: number; files: string[] }
@@ -49,13 +49,8 @@ export function parseInWorkers(plan: WorkerPlan): ParseSession {
     while (next < files.length) {
       const index = next;
       next += chunkSize;
-      const chunk = files.slice(index, index + chunkSize).map((file) => {
-        const source = readSource(plan.root, file);
-        if (typeof source !== 'string') return source;
-        if (plan.fingerprint && wantsFingerprint(file)) mainSources.push([file, source]);
-        return parseSource(file, source, false);
-      });
-      finishChunk(index, chunk);
+      const keep = plan.fingerprint ? (file: string, source: string) => mainSources.push([file, source]) : undefined;
+      finishChunk(index, parseChunk(plan.root, files.slice(index, index + chunkSize), keep));
       await new Promise((resolve) => setImmediate(resolve)); // let the workers' replies in
     }
   })();
@@ -104,6 +99,23 @@ export function parseInWorkers(plan: WorkerPlan): ParseSession {
   return { parsed, fingerprinted };
 }
 
+/** Fingerprints as one buffer of every shingle sample (moved, not copied, to the main thread) and per-file entries. */
+export function packFingerprints(fingerprints: [string, ModuleFingerprint][]): {
+  entries: [string, number, string, number][];
+  shingles: Uint32Array<ArrayBuffer>;
+} {
+  const shingles = new Uint32Array(fingerprints.reduce((sum, [, fp]) => sum + fp.shingles.length, 0));
+  const entries: [string, number, string, number][] = [];
+  let offset = 0;
+  for (const [file, fp] of fingerprints) {
+    shingles.set(fp.shingles, offset);
+    offset += fp.shingles.length;
+    entries.push([file, fp.tokens, fp.hash, fp.shingles.length]);
+  }
+  return { entries, shingles };
+}
+
+/** The inverse of `packFingerprints`. */
 function unpackFingerprints(entries: [string, number, string, number][], shingles: Uint32Array): [string, ModuleFingerprint][] {
   const out: [string, ModuleFingerprint][] = [];
   let offset = 0;
