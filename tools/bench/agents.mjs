@@ -9,10 +9,10 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { cpuBusy, waitForQuiet } from './lib/agents-cpu.mjs';
 import { aggregate, analyzeRun, formatResults, TARGETS } from './lib/agents-report.mjs';
 import { measureRun } from './lib/agents-run.mjs';
 import { GATES, generateAgentsWorkspace } from './lib/agents-workspace.mjs';
+import { sampleBusy, waitForQuiet } from './lib/measure.mjs';
 
 const HERE = import.meta.dirname;
 const ROOT = path.resolve(HERE, '..', '..');
@@ -65,7 +65,8 @@ async function main() {
       // Alternate the order so a slow stretch of the shared machine does not always hit one level.
       const order = run % 2 === 0 ? [1, opts.parallel] : [opts.parallel, 1];
       for (const parallel of order) {
-        const busy = opts.quietS > 0 ? await waitForQuiet(opts.quietS) : await cpuBusy();
+        // Agents mostly sleep: a looser bar (35% busy) than the analyzer bench's.
+        const busy = opts.quietS > 0 ? await waitForQuiet(opts.quietS * 1000, 0.35) : await sampleBusy();
         const timeoutMs = ((opts.tasks * opts.taskMs) / parallel) * 3 + 120_000;
         const measured = await measureRun({ cli: opts.cli, dir, base, agent, tasks: opts.tasks, parallel, taskMs: opts.taskMs, timeoutMs });
         const figures = analyzeRun(measured, opts);
