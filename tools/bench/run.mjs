@@ -418,32 +418,32 @@ async function main() {
     }
     if (opts.only.has('ours')) {
       const cmd = oursCommand(opts, dir);
-      await step(`ours (${cmd.mode === 'cli' ? 'refactor analyze --json' : 'analyze() API'}) (${r + 1}/${opts.runs})`);
-      const run = await measure(NODE, cmd.args, {
-        cwd: ROOT,
-        env,
-        timeoutMs,
-        stdoutFile: path.join(tmp, `ours-${r}.json`),
-        stderrFile: path.join(tmp, `ours-${r}.err`),
-      });
-      // `analyze` exits 1 when findings fail a --fail-on; the document is still complete.
-      if (run.code === 1 && cmd.mode === 'cli') run.ok = parseOursStdout(run.stdoutFile) !== undefined;
-      ours = record('ours', cmd.mode === 'cli' ? 'ours: refactor analyze --json' : 'ours: analyze() (packages/analyzer/dist)', run, { mode: cmd.mode });
-      if (run.ok) lastRun(ours).detail = parseOursStdout(run.stdoutFile);
-      if (cmd.mode === 'cli') {
+      const cli = cmd.mode === 'cli';
+      const variants = [
+        {
+          key: 'ours',
+          label: cli ? 'ours: refactor analyze --json' : 'ours: analyze() (packages/analyzer/dist)',
+          args: cmd.args,
+          step: cli ? 'refactor analyze --json' : 'analyze() API',
+        },
         // The same on one thread: on a machine whose cores give little parallel speedup, the
         // workers' extra work (start-up, passing results) can cost what they save.
-        await step(`ours, --workers 0 (${r + 1}/${opts.runs})`);
-        const one = await measure(NODE, [...cmd.args, '--workers', '0'], {
+        ...(cli ? [{ key: 'ours1', label: 'ours: same, --workers 0', args: [...cmd.args, '--workers', '0'], step: '--workers 0' }] : []),
+      ];
+      for (const variant of variants) {
+        await step(`ours (${variant.step}) (${r + 1}/${opts.runs})`);
+        const run = await measure(NODE, variant.args, {
           cwd: ROOT,
           env,
           timeoutMs,
-          stdoutFile: path.join(tmp, `ours1-${r}.json`),
-          stderrFile: path.join(tmp, `ours1-${r}.err`),
+          stdoutFile: path.join(tmp, `${variant.key}-${r}.json`),
+          stderrFile: path.join(tmp, `${variant.key}-${r}.err`),
         });
-        if (one.code === 1) one.ok = parseOursStdout(one.stdoutFile) !== undefined;
-        const e1 = record('ours1', 'ours: same, --workers 0', one);
-        if (one.ok) lastRun(e1).detail = parseOursStdout(one.stdoutFile);
+        // `analyze` exits 1 when findings fail a --fail-on; the document is still complete.
+        if (run.code === 1 && cli) run.ok = parseOursStdout(run.stdoutFile) !== undefined;
+        const entry = record(variant.key, variant.label, run, variant.key === 'ours' ? { mode: cmd.mode } : {});
+        if (run.ok) lastRun(entry).detail = parseOursStdout(run.stdoutFile);
+        if (variant.key === 'ours') ours = entry;
       }
     }
   }
