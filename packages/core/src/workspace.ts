@@ -32,6 +32,8 @@ export interface TsconfigInfo {
   /** Directory that `paths` are relative to (baseUrl, else the tsconfig that declared `paths`), root-relative. */
   pathsBase?: string;
   paths?: Record<string, string[]>;
+  /** The tsconfig that declares those `paths` (this one, or one it extends), root-relative. */
+  pathsFile?: string;
   /** Root-relative `baseUrl` directory, if set. */
   baseUrl?: string;
   rootDir?: string;

@@ -14,6 +14,8 @@ interface ChainOptions {
   baseUrl?: string;
   paths?: Record<string, string[]>;
   pathsBase?: string;
+  /** The file of the chain whose `paths` these are. */
+  pathsFile?: string;
   rootDir?: string;
   outDir?: string;
   moduleResolution?: string;
@@ -49,6 +51,7 @@ export function loadTsconfig(absFile: string, ctx: TsconfigContext): TsconfigInf
     const pathsBase = options.baseUrl ?? options.pathsBase ?? dir;
     info.paths = withConfigDir(options.paths, path.relative(pathsBase, dir).split(path.sep).join('/') || '.');
     info.pathsBase = toRootRelative(ctx.root, pathsBase);
+    if (options.pathsFile) info.pathsFile = toRootRelative(ctx.root, options.pathsFile);
   }
   if (options.baseUrl) info.baseUrl = toRootRelative(ctx.root, options.baseUrl);
   if (options.rootDir) info.rootDir = toRootRelative(ctx.root, options.rootDir);
@@ -100,6 +103,7 @@ function collectOptions(absFile: string, raw: RawTsconfig, ctx: TsconfigContext,
   if (own.paths && typeof own.paths === 'object') {
     merged.paths = own.paths as Record<string, string[]>;
     merged.pathsBase = dir;
+    merged.pathsFile = absFile;
   }
   const rootDir = str('rootDir');
   if (rootDir !== undefined) merged.rootDir = resolveOption(rootDir);

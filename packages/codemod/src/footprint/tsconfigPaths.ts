@@ -21,12 +21,11 @@ export interface MovedPaths {
 /** tsconfigs with a `paths` target that names a moved file or a moved directory (own or inherited `paths`). */
 export function tsconfigsWithMovedPaths(ctx: MoveContext): MovedPaths[] {
   const out: MovedPaths[] = [];
-  const cache = new Map<string, PathsOrigin>();
   for (const info of knownTsconfigs(ctx)) {
     if (!info.paths || info.pathsBase === undefined) continue;
     const base = info.pathsBase;
     const hit = Object.values(info.paths).some((targets) => targets.some((t) => movedPathTarget(ctx, joinRel(base, t)) !== undefined));
-    if (hit) out.push({ info, origin: pathsOrigin(ctx.workspace, info.file, cache) });
+    if (hit) out.push({ info, origin: pathsOrigin(info) });
   }
   return out;
 }
