@@ -1,7 +1,7 @@
-import { fingerprintSource } from './fingerprint.js';
 import { lexImports } from './lexImports.js';
 import { LineIndex } from './lineIndex.js';
 import { needsWalk, oxcImports } from './oxcImports.js';
+import { scanSource } from './scanner.js';
 import type { ExtractedFile } from './types.js';
 
 export type { ExtractedFile, RawImport } from './types.js';
@@ -19,13 +19,11 @@ export interface ExtractOptions {
 /** Every import form of one file (DESIGN.md "Import forms"), with exact specifier offsets. */
 export function extractImports(file: string, source: string, options: ExtractOptions = {}): ExtractedFile {
   const lines = new LineIndex(source);
-  const lexed = options.parser !== 'oxc' && !needsWalk(source) ? lexImports(source, lines, { jsx: /\.(?:[jt]sx|js)$/.test(file) }) : undefined;
-  const { imports, errors } = lexed ? { imports: lexed, errors: [] } : oxcImports(file, source, lines);
+  const { hints, fingerprint } = scanSource(source, options.fingerprint ?? false);
+  const lexed = options.parser !== 'oxc' && !needsWalk(source, hints) ? lexImports(source, lines, { jsx: /\.(?:[jt]sx|js)$/.test(file) }) : undefined;
+  const { imports, errors } = lexed ? { imports: lexed, errors: [] } : oxcImports(file, source, lines, hints);
   imports.sort((a, b) => a.start - b.start);
   const extracted: ExtractedFile = { imports, errors };
-  if (options.fingerprint) {
-    const fingerprint = fingerprintSource(source);
-    if (fingerprint) extracted.fingerprint = fingerprint;
-  }
+  if (fingerprint) extracted.fingerprint = fingerprint;
   return extracted;
 }

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { ImportKind } from '@monorefactor/core';
 import type { ParseResult, StaticExport, StaticImport } from 'oxc-parser';
 import type { LineIndex } from './lineIndex.js';
+import { HINT_IMPORT_CALL, HINT_MOCK, HINT_REQUIRE } from './scanner.js';
 import type { RawImport } from './types.js';
 
 /** Calls that take a module path: `require`, `require.resolve`, and test-runner mocks. */
@@ -30,13 +31,13 @@ const TYPE_AFTER = /^\s*['"`][^'"`]*['"`]\s*\)\s*[.<]/;
 /**
  * Cheap pre-check: only files that may contain calls taking a module path (require, test-runner
  * mocks, `import x = require()`) or `import()` in a type position pay for oxc's AST walk (the
- * es-module-lexer path does not see those). Literal substring checks first: one alternation
- * regex over every file cost more than the lexer itself.
+ * es-module-lexer path does not see those). `hints` (from `scanSource`) says which of the
+ * substrings `require`, `vi.`/`jest.`, `import(` occur at all: the regexes run only then.
  */
-export function needsWalk(source: string): boolean {
-  if (source.includes('require') && CALLS.test(source)) return true;
-  if ((source.includes('vi.') || source.includes('jest.')) && MOCKS.test(source)) return true;
-  if (!source.includes('import(') && !source.includes('import (')) return false;
+export function needsWalk(source: string, hints: number): boolean {
+  if (hints & HINT_REQUIRE && CALLS.test(source)) return true;
+  if (hints & HINT_MOCK && MOCKS.test(source)) return true;
+  if (!(hints & HINT_IMPORT_CALL)) return false;
   IMPORT_CALL.lastIndex = 0;
   for (let match = IMPORT_CALL.exec(source); match !== null; match = IMPORT_CALL.exec(source)) {
     const before = source.slice(Math.max(0, match.index - 12), match.index);
@@ -51,7 +52,7 @@ const requireHere = createRequire(import.meta.url);
 let oxc: typeof import('oxc-parser') | undefined;
 
 /** Every import form of one file (DESIGN.md "Import forms"), from oxc's full parse. */
-export function oxcImports(file: string, source: string, lines: LineIndex): { imports: RawImport[]; errors: string[] } {
+export function oxcImports(file: string, source: string, lines: LineIndex, hints: number): { imports: RawImport[]; errors: string[] } {
   let result: ParseResult;
   try {
     oxc ??= requireHere('oxc-parser') as typeof import('oxc-parser');
@@ -70,7 +71,7 @@ export function oxcImports(file: string, source: string, lines: LineIndex): { im
     if (fromExport) imports.push(fromExport);
   }
   const seen = new Set(imports.map((imp) => imp.start));
-  if (needsWalk(source)) {
+  if (needsWalk(source, hints)) {
     walkCalls(result.program, source, lines, imports, seen);
   } else {
     for (const dynamic of module.dynamicImports) {

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeclarationFile, isTestFile, type ModuleFingerprint } from '@monorefactor/core';
 import { type ExtractedFile, extractImports } from './extractImports.js';
-import { fingerprintSource } from './fingerprint.js';
 import { parseInWorkers } from './parseInWorkers.js';
+import { fingerprintSource } from './scanner.js';
 
 export interface ParsedFile extends ExtractedFile {
   path: string;

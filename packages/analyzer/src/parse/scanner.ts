@@ -1,0 +1,82 @@
+import type { ModuleFingerprint } from '@monorefactor/core';
+import { SCANNER_WASM } from './scannerWasm.js';
+
+/**
+ * The per-file scanner (packages/analyzer/wasm/scanner.c, compiled to WebAssembly): one call per
+ * file gives the duplicate fingerprint and the hints that decide whether the file needs a full
+ * parse. In C over UTF-8 bytes because this touches every character of every source file: the
+ * same scanner in JavaScript was a fifth of `analyze`, this is a fraction of the lexer's time.
+ */
+interface ScannerExports {
+  memory: { buffer: ArrayBuffer };
+  reserve(bytes: number): number;
+  scan(length: number, wantFingerprint: number): number;
+  tokens(): number;
+  hash(): number;
+  shingle_count(): number;
+  shingle_address(): number;
+}
+
+/** Substrings found anywhere in the file (comments and strings included): see `needsWalk`. */
+export const HINT_REQUIRE = 1;
+export const HINT_MOCK = 2;
+export const HINT_IMPORT_CALL = 4;
+
+export interface ScanResult {
+  /** HINT_* bits. */
+  hints: number;
+  /** Set when asked for and the file has at least MIN_FINGERPRINT_TOKENS tokens. */
+  fingerprint?: ModuleFingerprint;
+}
+
+/** Shingle length in tokens (SHINGLE in scanner.c). */
+const SHINGLE = 8;
+
+// The WebAssembly global, typed for what is used here (this repo's `lib` has no DOM types).
+interface WasmGlobal {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: unknown };
+}
+const { WebAssembly } = globalThis as unknown as { WebAssembly: WasmGlobal };
+
+let scanner: ScannerExports | undefined;
+let bytes = new Uint8Array(0);
+let address = 0;
+const encoder = new TextEncoder();
+
+function instance(): ScannerExports {
+  // Synchronous compile: the module is 4 KB, and every caller of the scanner is synchronous.
+  scanner ??= new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(SCANNER_WASM, 'base64'))).exports as unknown as ScannerExports;
+  return scanner;
+}
+
+/** Files shorter than this many tokens are too small to call duplicates (barrels, re-exports). */
+export const MIN_FINGERPRINT_TOKENS = 60;
+
+/** Scan `source`: its walk hints, and its fingerprint when `fingerprint` is set. */
+export function scanSource(source: string, fingerprint: boolean): ScanResult {
+  const wasm = instance();
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+  const room = source.length * 3;
+  if (room > bytes.length || bytes.buffer !== wasm.memory.buffer) {
+    address = wasm.reserve(Math.max(room, 1 << 16));
+    if (address === 0) throw new RangeError(`source of ${source.length} characters is too large to scan`);
+    // `reserve` may have grown the memory, which detaches the old views.
+    bytes = new Uint8Array(wasm.memory.buffer, address, Math.max(room, 1 << 16));
+  }
+  const { written } = encoder.encodeInto(source, bytes);
+  const hints = wasm.scan(written, fingerprint ? 1 : 0);
+  if (!fingerprint) return { hints };
+  const tokens = wasm.tokens();
+  if (tokens < MIN_FINGERPRINT_TOKENS) return { hints };
+  // The JavaScript scanner kept at most ceil(shingles / 2) + 16 samples: the same cap here.
+  const cap = Math.ceil((tokens - SHINGLE + 1) / 2) + 16;
+  const count = Math.min(wasm.shingle_count(), cap);
+  const shingles = new Uint32Array(wasm.memory.buffer, wasm.shingle_address(), count).slice();
+  return { hints, fingerprint: { tokens, hash: (wasm.hash() >>> 0).toString(16), shingles } };
+}
+
+/** The duplicate fingerprint of a module (undefined for tiny files). */
+export function fingerprintSource(source: string): ModuleFingerprint | undefined {
+  return scanSource(source, true).fingerprint;
+}
