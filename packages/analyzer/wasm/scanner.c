@@ -224,7 +224,10 @@ static inline int starts_with(const u8 *p, const u8 *end, const char *word) {
   return 1;
 }
 
-/** Bit 1: `require`; bit 2: `vi.` or `jest.`; bit 4: `import(` or `import (`. Anywhere, comments included. */
+/**
+ * Bit 1: `require`; bit 2: `vi.` or `jest.`; bit 4: `import(` or `import (`; bit 8: `<reference`.
+ * Anywhere, comments and strings included.
+ */
 static u32 hint_at(const u8 *p, const u8 *end) {
   switch (*p) {
     case 'r':
@@ -235,6 +238,8 @@ static u32 hint_at(const u8 *p, const u8 *end) {
       return starts_with(p, end, "jest.") ? 2 : 0;
     case 'i':
       return starts_with(p, end, "import(") || starts_with(p, end, "import (") ? 4 : 0;
+    case '<':
+      return starts_with(p, end, "<reference") ? 8 : 0;
     default:
       return 0;
   }
@@ -249,8 +254,9 @@ static u32 walk_hints(u32 length) {
   u32 hints = 0;
   const v128_t r = wasm_i8x16_splat('r'), e = wasm_i8x16_splat('e'), v = wasm_i8x16_splat('v'), dot = wasm_i8x16_splat('.');
   const v128_t j = wasm_i8x16_splat('j'), i = wasm_i8x16_splat('i'), paren = wasm_i8x16_splat('(');
+  const v128_t angle = wasm_i8x16_splat('<'), n = wasm_i8x16_splat('n');
   // Loads reach 7 bytes past the block: the block loop stops 16 + 7 bytes before the end.
-  for (; p + 23 <= end && hints != 7; p += 16) {
+  for (; p + 23 <= end && hints != 15; p += 16) {
     v128_t b0 = wasm_v128_load(p);
     v128_t b2 = wasm_v128_load(p + 2);
     v128_t b4 = wasm_v128_load(p + 4);
@@ -261,6 +267,7 @@ static u32 walk_hints(u32 length) {
     m = wasm_v128_or(m, wasm_v128_and(wasm_i8x16_eq(b0, j), wasm_i8x16_eq(b4, dot)));
     v128_t import = wasm_i8x16_eq(b0, i);
     m = wasm_v128_or(m, wasm_v128_and(import, wasm_v128_or(wasm_i8x16_eq(b6, paren), wasm_i8x16_eq(b7, paren))));
+    m = wasm_v128_or(m, wasm_v128_and(wasm_i8x16_eq(b0, angle), wasm_i8x16_eq(b7, n)));
     u32 bits = (u32)wasm_i8x16_bitmask(m);
     while (bits) {
       u32 k = (u32)__builtin_ctz(bits);

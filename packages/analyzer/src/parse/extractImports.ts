@@ -20,7 +20,7 @@ export interface ExtractOptions {
 export function extractImports(file: string, source: string, options: ExtractOptions = {}): ExtractedFile {
   const lines = new LineIndex(source);
   const { hints, fingerprint } = scanSource(source, options.fingerprint ?? false);
-  const lexed = options.parser !== 'oxc' && !needsWalk(source, hints) ? lexImports(source, lines, { jsx: /\.(?:[jt]sx|js)$/.test(file) }) : undefined;
+  const lexed = options.parser !== 'oxc' && !needsWalk(source, hints) ? lexImports(source, lines, { jsx: /\.(?:[jt]sx|js)$/.test(file), hints }) : undefined;
   const { imports, errors } = lexed ? { imports: lexed, errors: [] } : oxcImports(file, source, lines, hints);
   imports.sort((a, b) => a.start - b.start);
   const extracted: ExtractedFile = { imports, errors };

@@ -1,6 +1,7 @@
 import type { ImportKind } from '@monorefactor/core';
 import { type Export, type Import, parse } from 'es-module-lexer';
 import type { LineIndex } from './lineIndex.js';
+import { HINT_REFERENCE } from './scanner.js';
 import type { RawImport } from './types.js';
 
 /**
@@ -10,7 +11,7 @@ import type { RawImport } from './types.js';
  * Returns undefined when the lexer cannot read the file (JSX text, some syntax errors): the
  * caller then parses it with oxc, which also reports the error.
  */
-export function lexImports(source: string, lines: LineIndex, options: { jsx?: boolean } = {}): RawImport[] | undefined {
+export function lexImports(source: string, lines: LineIndex, options: { jsx?: boolean; hints?: number } = {}): RawImport[] | undefined {
   let imports: readonly Import[];
   let exports: readonly Export[];
   try {
@@ -42,7 +43,7 @@ export function lexImports(source: string, lines: LineIndex, options: { jsx?: bo
     const { kind, names } = isExport ? reexportOf(exports, index, record.typeOnly) : importOf(head, record.typeOnly);
     out.push({ specifier: record.specifier, kind, line: lines.lineOf(record.start), start: record.start, end: record.end, names });
   }
-  if (source.includes('<reference')) out.push(...referencePaths(source, lines));
+  if (options.hints === undefined ? source.includes('<reference') : options.hints & HINT_REFERENCE) out.push(...referencePaths(source, lines));
   return out;
 }
 

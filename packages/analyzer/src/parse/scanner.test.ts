@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fingerprintSource, HINT_IMPORT_CALL, HINT_MOCK, HINT_REQUIRE, MIN_FINGERPRINT_TOKENS, scanSource } from './scanner.js';
+import { fingerprintSource, HINT_IMPORT_CALL, HINT_MOCK, HINT_REFERENCE, HINT_REQUIRE, MIN_FINGERPRINT_TOKENS, scanSource } from './scanner.js';
 import { SCANNER_SOURCE_SHA256 } from './scannerWasm.js';
 
 /** A module of ~150 tokens; `names` renames its identifiers, `literal` changes its strings. */
@@ -81,6 +81,7 @@ describe('scanSource', () => {
     expect(hintsOf("jest.mock('./x');")).toBe(HINT_MOCK);
     expect(hintsOf("const m = import ('./m');")).toBe(HINT_IMPORT_CALL);
     expect(hintsOf("// require('x') and import('y')")).toBe(HINT_REQUIRE | HINT_IMPORT_CALL);
+    expect(hintsOf('/// <reference path="./globals.d.ts" />')).toBe(HINT_REFERENCE);
     // Every offset, so each pattern starts in every lane of a block and in the unblocked tail.
     for (let pad = 0; pad < 40; pad++) {
       const space = ' '.repeat(pad);
@@ -89,6 +90,7 @@ describe('scanSource', () => {
       expect(hintsOf(`${space}await import('x')${space}`)).toBe(HINT_IMPORT_CALL);
       expect(hintsOf(`${space}requir${space}`)).toBe(0);
       expect(hintsOf(`${space}import x from 'y'`)).toBe(0);
+      expect(hintsOf(`${space}/// <reference types="node" />`)).toBe(HINT_REFERENCE);
     }
   });
 });

@@ -21,6 +21,7 @@ interface ScannerExports {
 export const HINT_REQUIRE = 1;
 export const HINT_MOCK = 2;
 export const HINT_IMPORT_CALL = 4;
+export const HINT_REFERENCE = 8;
 
 export interface ScanResult {
   /** HINT_* bits. */
