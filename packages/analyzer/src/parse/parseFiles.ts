@@ -2,10 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isDeclarationFile, isTestFile, type ModuleFingerprint } from '@monorefactor/core';
+import { isDeclarationFile, isTestFile } from '@monorefactor/core';
 import { type ExtractedFile, extractImports } from './extractImports.js';
 import { parseInWorkers } from './parseInWorkers.js';
-import { fingerprintSource } from './scanner.js';
 
 export interface ParsedFile extends ExtractedFile {
   path: string;
@@ -21,17 +20,20 @@ export interface ParseFilesOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** A parse under way: imports first, duplicate fingerprints after (see `startParse`). */
+/** A parse under way: `parsed` settles with every file's imports and fingerprint. */
 export interface ParseSession {
   /** Every file with its imports. */
   parsed: Promise<ParsedFile[]>;
-  /** Settles once every file that gets a fingerprint has it set on its `ParsedFile`. */
+  /**
+   * Settles once every file that gets a fingerprint has it. Today together with `parsed` (the
+   * scanner fingerprints a file while its imports are read); kept so callers need not know.
+   */
   fingerprinted: Promise<void>;
 }
 
 /**
  * Below this many files the cost of starting workers (~100 ms each, module loading included) is
- * more than they save: most files take the lexer path at ~50-70 µs a file with its fingerprint.
+ * more than they save: most files take the lexer path at ~30-50 µs a file with its fingerprint.
  */
 const WORKER_THRESHOLD = 1500;
 
@@ -43,27 +45,25 @@ export async function parseFiles(root: string, files: string[], options: ParseFi
   return parsed;
 }
 
-/**
- * Start parsing. On a large repo the workers hand back every file's imports first and then
- * fingerprint the sources they kept, so the caller can resolve imports (the main thread's
- * work) while the workers compute fingerprints (the most expensive per-file work), and wait
- * for `fingerprinted` only before looking for duplicates.
- */
+/** Start parsing: on worker threads plus this one for a large repo, else on this thread. */
 export function startParse(root: string, files: string[], options: ParseFilesOptions = {}): ParseSession {
   const fingerprint = options.fingerprint ?? true;
   const workerFile = fileURLToPath(new URL('./parseWorker.js', import.meta.url));
   const wanted = options.workers ?? (files.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 8) : 0);
   // From source (tests) there is no compiled worker: parse on this thread instead.
   const workers = existsSync(workerFile) ? Math.min(wanted, Math.ceil(files.length / 100)) : 0;
-  if (workers > 1) return parseInWorkers({ root, files, workers, workerFile, fingerprint, onProgress: options.onProgress });
-  const out: ParsedFile[] = [];
-  for (const file of files) {
-    const source = readSource(root, file);
-    out.push(typeof source === 'string' ? parseSource(file, source, fingerprint && wantsFingerprint(file)) : source);
-    if (out.length % 500 === 0) options.onProgress?.(out.length, files.length);
+  if (workers > 1) {
+    const parsed = parseInWorkers({ root, files, workers, workerFile, fingerprint, onProgress: options.onProgress });
+    return { parsed, fingerprinted: parsed.then(() => undefined) };
   }
-  options.onProgress?.(files.length, files.length);
-  return { parsed: Promise.resolve(out), fingerprinted: Promise.resolve() };
+  const out: ParsedFile[] = [];
+  for (let index = 0; index < files.length; index += 500) {
+    out.push(...parseChunk(root, files.slice(index, index + 500), fingerprint));
+    options.onProgress?.(out.length, files.length);
+  }
+  if (files.length === 0) options.onProgress?.(0, 0);
+  const parsed = Promise.resolve(out);
+  return { parsed, fingerprinted: parsed.then(() => undefined) };
 }
 
 /** The file's text, or the parse result of a file that cannot be read. */
@@ -76,34 +76,16 @@ export function readSource(root: string, file: string): string | ParsedFile {
   }
 }
 
-export function parseSource(file: string, source: string, fingerprint: boolean): ParsedFile {
-  return { path: file, size: source.length, ...extractImports(file, source, { fingerprint }) };
-}
-
-/**
- * Imports of a chunk of files, without fingerprints: each source that will need one goes to
- * `keep` (set only when fingerprints are wanted), to be fingerprinted later.
- */
-export function parseChunk(root: string, files: string[], keep?: (file: string, source: string) => void): ParsedFile[] {
+/** Read and parse a chunk of files: the work of one thread between two progress reports. */
+export function parseChunk(root: string, files: string[], fingerprint: boolean): ParsedFile[] {
   return files.map((file) => {
     const source = readSource(root, file);
     if (typeof source !== 'string') return source;
-    if (keep && wantsFingerprint(file)) keep(file, source);
-    return parseSource(file, source, false);
+    return { path: file, size: source.length, ...extractImports(file, source, { fingerprint: fingerprint && wantsFingerprint(file) }) };
   });
 }
 
 /** Duplicate detection ignores tests and declarations: do not pay for their fingerprints. */
 export function wantsFingerprint(file: string): boolean {
   return !isTestFile(file) && !isDeclarationFile(file);
-}
-
-/** Fingerprints of kept sources, as [path, fingerprint] pairs (tiny files have none). */
-export function fingerprintAll(sources: Map<string, string>): [string, ModuleFingerprint][] {
-  const out: [string, ModuleFingerprint][] = [];
-  for (const [file, source] of sources) {
-    const fingerprint = fingerprintSource(source);
-    if (fingerprint) out.push([file, fingerprint]);
-  }
-  return out;
 }

@@ -1,15 +1,17 @@
 import { Worker } from 'node:worker_threads';
 import type { ModuleFingerprint } from '@monorefactor/core';
-import { type ParsedFile, type ParseSession, parseChunk } from './parseFiles.js';
+import { type ParsedFile, parseChunk } from './parseFiles.js';
 
-export type WorkerRequest =
-  | { type: 'parse'; index: number; files: string[] }
-  /** Fingerprint every source kept so far, and these (the main thread's share). */
-  | { type: 'fingerprint'; sources: [string, string][] };
-export type WorkerReply =
-  | { type: 'parsed'; index: number; json: string }
-  /** Per file [path, tokens, hash, shingle count]; the shingles of all of them back to back. */
-  | { type: 'fingerprints'; entries: [string, number, string, number][]; shingles: Uint32Array };
+export type WorkerRequest = { type: 'parse'; index: number; files: string[] };
+export type WorkerReply = {
+  type: 'parsed';
+  index: number;
+  /** The chunk's files without fingerprints, as JSON text. */
+  json: string;
+  /** Per fingerprinted file [index in the chunk, tokens, hash, shingle count]; the shingles back to back. */
+  fingerprints: [number, number, string, number][];
+  shingles: Uint32Array;
+};
 
 interface WorkerPlan {
   root: string;
@@ -24,104 +26,90 @@ interface WorkerPlan {
 /**
  * Work is handed out in small chunks so a thread that drew large files does not hold up the end.
  * The main thread parses chunks too instead of waiting (on a 2-core machine that is half the
- * work). A worker with no chunk left fingerprints the sources it kept; the first worker also
- * takes the main thread's, so the main thread can resolve imports meanwhile. `parsed` settles
- * when the last chunk is back, `fingerprinted` when the last worker is.
+ * work). Settles when the last chunk is back.
  */
-export function parseInWorkers(plan: WorkerPlan): ParseSession {
+export function parseInWorkers(plan: WorkerPlan): Promise<ParsedFile[]> {
   const { files, onProgress } = plan;
   const chunkSize = Math.max(25, Math.min(250, Math.ceil(files.length / (plan.workers * 8))));
   const results: ParsedFile[][] = [];
   let next = 0;
   let done = 0;
-  let parsedSettled: { resolve: (files: ParsedFile[]) => void; reject: (error: unknown) => void } | undefined;
-  const parsed = new Promise<ParsedFile[]>((resolve, reject) => {
-    parsedSettled = { resolve, reject };
-  });
-  const finishChunk = (index: number, chunk: ParsedFile[]) => {
-    results[index / chunkSize] = chunk;
-    done += chunk.length;
-    onProgress?.(done, files.length);
-    if (done === files.length) parsedSettled?.resolve(results.flat());
-  };
-  const mainSources: [string, string][] = [];
-  const mainDone = (async () => {
-    while (next < files.length) {
+  return new Promise<ParsedFile[]>((resolve, reject) => {
+    const workers: Worker[] = [];
+    let failed = false;
+    const finishChunk = (index: number, chunk: ParsedFile[]) => {
+      results[index / chunkSize] = chunk;
+      done += chunk.length;
+      onProgress?.(done, files.length);
+      if (done !== files.length) return;
+      for (const worker of workers) void worker.terminate();
+      resolve(results.flat());
+    };
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      for (const worker of workers) void worker.terminate();
+      reject(error);
+    };
+    const send = (worker: Worker) => {
+      if (next >= files.length || failed) return;
       const index = next;
       next += chunkSize;
-      const keep = plan.fingerprint ? (file: string, source: string) => mainSources.push([file, source]) : undefined;
-      finishChunk(index, parseChunk(plan.root, files.slice(index, index + chunkSize), keep));
-      await new Promise((resolve) => setImmediate(resolve)); // let the workers' replies in
-    }
-  })();
-  const pending: [string, ModuleFingerprint][][] = [];
-  const runWorker = (first: boolean) =>
-    new Promise<void>((resolve, reject) => {
+      worker.postMessage({ type: 'parse', index, files: files.slice(index, index + chunkSize) } satisfies WorkerRequest);
+    };
+    for (let i = 0; i < Math.max(1, plan.workers - 1); i++) {
       const worker = new Worker(plan.workerFile, { workerData: { root: plan.root, fingerprint: plan.fingerprint } });
-      const send = () => {
-        if (next >= files.length) {
-          if (!plan.fingerprint) void worker.terminate().then(() => resolve());
-          else if (!first) worker.postMessage({ type: 'fingerprint', sources: [] } satisfies WorkerRequest);
-          else void mainDone.then(() => worker.postMessage({ type: 'fingerprint', sources: mainSources } satisfies WorkerRequest));
-          return;
-        }
+      workers.push(worker);
+      worker.on('message', (reply: WorkerReply) => {
+        finishChunk(reply.index, unpackChunk(reply));
+        send(worker);
+      });
+      worker.once('error', fail);
+      worker.once('online', () => send(worker));
+    }
+    void (async () => {
+      while (next < files.length && !failed) {
         const index = next;
         next += chunkSize;
-        worker.postMessage({ type: 'parse', index, files: files.slice(index, index + chunkSize) } satisfies WorkerRequest);
-      };
-      worker.on('message', (reply: WorkerReply) => {
-        if (reply.type === 'fingerprints') {
-          pending.push(unpackFingerprints(reply.entries, reply.shingles));
-          void worker.terminate().then(() => resolve());
-          return;
-        }
-        finishChunk(reply.index, JSON.parse(reply.json) as ParsedFile[]);
-        send();
-      });
-      worker.once('error', (error) => {
-        parsedSettled?.reject(error);
-        reject(error);
-      });
-      worker.once('online', send);
-    });
-  const all = Promise.all(Array.from({ length: Math.max(1, plan.workers - 1) }, (_, i) => runWorker(i === 0)));
-  const fingerprinted = Promise.all([parsed, all]).then(([list]) => {
-    const byPath = new Map(list.map((file) => [file.path, file]));
-    for (const batch of pending) {
-      for (const [file, fingerprint] of batch) {
-        const target = byPath.get(file);
-        if (target) target.fingerprint = fingerprint;
+        finishChunk(index, parseChunk(plan.root, files.slice(index, index + chunkSize), plan.fingerprint));
+        await new Promise((resolve) => setImmediate(resolve)); // let the workers' replies in
       }
-    }
+    })().catch(fail);
   });
-  // A failure shows on whichever promise the caller awaits; do not also report it as unhandled.
-  fingerprinted.catch(() => {});
-  return { parsed, fingerprinted };
 }
 
-/** Fingerprints as one buffer of every shingle sample (moved, not copied, to the main thread) and per-file entries. */
-export function packFingerprints(fingerprints: [string, ModuleFingerprint][]): {
-  entries: [string, number, string, number][];
-  shingles: Uint32Array<ArrayBuffer>;
-} {
-  const shingles = new Uint32Array(fingerprints.reduce((sum, [, fp]) => sum + fp.shingles.length, 0));
-  const entries: [string, number, string, number][] = [];
+/**
+ * A worker's reply for a parsed chunk. Imports go as JSON text (V8 parses it faster than it
+ * deserialises a structured clone of many small objects); the fingerprints' shingles as one
+ * buffer, moved rather than copied.
+ */
+export function packChunk(index: number, chunk: ParsedFile[]): { reply: WorkerReply; transfer: ArrayBuffer[] } {
+  const fingerprints: [number, number, string, number][] = [];
+  let total = 0;
+  for (const file of chunk) total += file.fingerprint?.shingles.length ?? 0;
+  const shingles = new Uint32Array(total);
   let offset = 0;
-  for (const [file, fp] of fingerprints) {
+  const plain = chunk.map((file, position) => {
+    const fp = file.fingerprint;
+    if (!fp) return file;
     shingles.set(fp.shingles, offset);
     offset += fp.shingles.length;
-    entries.push([file, fp.tokens, fp.hash, fp.shingles.length]);
-  }
-  return { entries, shingles };
+    fingerprints.push([position, fp.tokens, fp.hash, fp.shingles.length]);
+    const { fingerprint: _, ...rest } = file;
+    return rest;
+  });
+  return { reply: { type: 'parsed', index, json: JSON.stringify(plain), fingerprints, shingles }, transfer: [shingles.buffer] };
 }
 
-/** The inverse of `packFingerprints`. */
-function unpackFingerprints(entries: [string, number, string, number][], shingles: Uint32Array): [string, ModuleFingerprint][] {
-  const out: [string, ModuleFingerprint][] = [];
+/** The inverse of `packChunk`. */
+function unpackChunk(reply: WorkerReply): ParsedFile[] {
+  const chunk = JSON.parse(reply.json) as ParsedFile[];
   let offset = 0;
-  for (const [file, tokens, hash, count] of entries) {
-    out.push([file, { tokens, hash, shingles: shingles.subarray(offset, offset + count) }]);
+  for (const [position, tokens, hash, count] of reply.fingerprints) {
+    const fingerprint: ModuleFingerprint = { tokens, hash, shingles: reply.shingles.subarray(offset, offset + count) };
     offset += count;
+    const file = chunk[position];
+    if (file) file.fingerprint = fingerprint;
   }
-  return out;
+  return chunk;
 }
