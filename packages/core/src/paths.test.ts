@@ -1,5 +1,6 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isFixtureFile, isTestFile, relocate } from './paths.js';
+import { dirnameRel, isFixtureFile, isTestFile, joinRel, relocate } from './paths.js';
 
 const shared = { dir: 'packages/shared', sourceRoot: 'packages/shared/src' };
 const mcp = { dir: 'packages/mcp', sourceRoot: 'packages/mcp/src' };
@@ -52,5 +53,44 @@ describe('isTestFile / isFixtureFile', () => {
     expect(isTestFile('src/contest.ts')).toBe(false);
     expect(isFixtureFile('test/e2e/fixtures/app/index.ts')).toBe(true);
     expect(isFixtureFile('src/fixture.ts')).toBe(false);
+  });
+});
+
+describe('joinRel', () => {
+  /** The definition joinRel's scan must match. */
+  const reference = (...parts: string[]) => {
+    const joined = path.posix.normalize(path.posix.join(...parts));
+    return joined === '' ? '.' : joined.replace(/\/$/, '');
+  };
+
+  it('normalises like path.posix', () => {
+    expect(joinRel('packages/a/src', './x')).toBe('packages/a/src/x');
+    expect(joinRel('packages/a/src', '../lib/x.js')).toBe('packages/a/lib/x.js');
+    expect(joinRel('.', 'index')).toBe('index');
+    expect(joinRel('a', '../../b')).toBe('../b');
+    expect(joinRel('a/', './')).toBe('a');
+    expect(joinRel('', '')).toBe('.');
+    expect(joinRel('/')).toBe('');
+  });
+
+  it('agrees with path.posix on every small combination of segments', () => {
+    const pieces = ['a', 'bc', '.', '..', '', '...', '.x', 'x.'];
+    let paths = [''];
+    for (let length = 1; length <= 4; length++)
+      paths = [...paths, ...paths.filter((p) => p.split('/').length === length).flatMap((p) => pieces.map((x) => `${p}/${x}`))];
+    for (const joined of paths) {
+      const relative = joined.slice(1);
+      for (const parts of [[relative], [`/${relative}`], relative.split(/(?<=^[^/]*)\//), ['packages/x/src', relative]]) {
+        expect(joinRel(...parts), parts.join(' , ')).toBe(reference(...parts));
+      }
+    }
+  });
+});
+
+describe('dirnameRel', () => {
+  it('agrees with path.posix.dirname', () => {
+    for (const file of ['a', 'a/b', 'a/b/c.ts', 'a//b', 'a/b/', '/a', '/', '', '.', 'a/.', './a', '../a', '//a', 'a///', '///a/b', 'a/b//c', 'a//']) {
+      expect(dirnameRel(file), file).toBe(path.posix.dirname(file));
+    }
   });
 });

@@ -8,13 +8,82 @@ export function toRootRelative(root: string, absolute: string): string {
 
 /** Join root-relative path segments, normalised, `/`-separated (`a/b`, `../c` -> `a/c`). */
 export function joinRel(...parts: string[]): string {
-  const joined = path.posix.normalize(path.posix.join(...parts));
-  return joined === '' ? '.' : joined.replace(/\/$/, '');
+  let joined = '';
+  for (const part of parts) if (part !== '') joined = joined === '' ? part : `${joined}/${part}`;
+  // Absolute paths keep path.posix's rules (`..` stops at `/`, `/` itself becomes ''); they are rare.
+  if (joined.charCodeAt(0) === SLASH) {
+    const normalized = path.posix.normalize(joined);
+    return normalized === '' ? '.' : normalized.replace(/\/$/, '');
+  }
+  return normalizeRelative(joined);
+}
+
+const SLASH = 47;
+const DOT = 46;
+/** Kept segments of the path being normalised, as [start, end) offsets: reused, joinRel runs per import. */
+const segmentStarts: number[] = [];
+const segmentEnds: number[] = [];
+
+/**
+ * What `path.posix.normalize` gives for a relative path, without its trailing `/` and `.` for
+ * nothing: one scan, and no new string when the path is already normal (most package paths).
+ */
+function normalizeRelative(p: string): string {
+  let count = 0;
+  let clean = true;
+  for (let start = 0; start <= p.length; ) {
+    let end = p.indexOf('/', start);
+    if (end === -1) end = p.length;
+    const length = end - start;
+    if (length === 0 || (length === 1 && p.charCodeAt(start) === DOT)) clean = false;
+    else if (length === 2 && p.charCodeAt(start) === DOT && p.charCodeAt(start + 1) === DOT) {
+      const top = count - 1;
+      // `..` cancels the segment before it, unless that is a `..` too (a path may start above its base).
+      if (top >= 0 && !isDotDot(p, segmentStarts[top] as number, segmentEnds[top] as number)) {
+        count--;
+        clean = false;
+      } else {
+        segmentStarts[count] = start;
+        segmentEnds[count++] = end;
+      }
+    } else {
+      segmentStarts[count] = start;
+      segmentEnds[count++] = end;
+    }
+    start = end + 1;
+  }
+  if (count === 0) return '.';
+  if (clean) return p;
+  // Segments that were adjacent in `p` are sliced out together.
+  let out = '';
+  let runStart = segmentStarts[0] as number;
+  let runEnd = segmentEnds[0] as number;
+  for (let i = 1; i < count; i++) {
+    const start = segmentStarts[i] as number;
+    if (start === runEnd + 1) {
+      runEnd = segmentEnds[i] as number;
+      continue;
+    }
+    out = out === '' ? p.slice(runStart, runEnd) : `${out}/${p.slice(runStart, runEnd)}`;
+    runStart = start;
+    runEnd = segmentEnds[i] as number;
+  }
+  const last = p.slice(runStart, runEnd);
+  return out === '' ? last : `${out}/${last}`;
+}
+
+function isDotDot(p: string, start: number, end: number): boolean {
+  return end - start === 2 && p.charCodeAt(start) === DOT && p.charCodeAt(start + 1) === DOT;
 }
 
 /** Directory of a root-relative path (`.` at the top). */
 export function dirnameRel(file: string): string {
-  return path.posix.dirname(file);
+  // The last `/` is enough for a root-relative file path (asked per file and import); path.posix
+  // keeps its rules for the rest (a leading or trailing `/`).
+  const slash = file.lastIndexOf('/');
+  if (slash === -1) return '.';
+  if (file.charCodeAt(0) === 47 || slash === file.length - 1) return path.posix.dirname(file);
+  return file.slice(0, slash);
 }
 
 /** True when `file` is `dir` or inside it (both root-relative). */
