@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ImportKind, Resolution, Workspace } from '@monorefactor/core';
-import { createResolver, type ResolveFn } from '../resolve/createResolver.js';
+import { createUnsharedResolver, type ResolveFn } from '../resolve/createResolver.js';
 
 /** Stands for "looked at the whole file set" (the set was iterated or sized): any change matters. */
 export const SCAN = '\u0000*';
@@ -63,7 +63,7 @@ export class ProbeSession {
   private current: Set<string> | undefined;
 
   constructor(workspace: Workspace, files: ReadonlySet<string>) {
-    const inner = createResolver(workspace, new ProbingSet(files, (file) => this.current?.add(file)));
+    const inner = createUnsharedResolver(workspace, new ProbingSet(files, (file) => this.current?.add(file)));
     this.resolve = (fromFile: string, specifier: string, kind: ImportKind): Resolution => {
       const key = probeKey(fromFile, specifier);
       let probes = this.byKey.get(key);

@@ -1,7 +1,16 @@
 import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
-import { type ImportKind, isDeclarationFile, joinRel, type Resolution, type Workspace, type WorkspacePackage } from '@monorefactor/core';
+import {
+  dirnameRel,
+  type ImportKind,
+  isDeclarationFile,
+  joinRel,
+  type Resolution,
+  type TsconfigInfo,
+  type Workspace,
+  type WorkspacePackage,
+} from '@monorefactor/core';
 import { type BundlerEntries, isBuiltAsset, outputNames, readBundlerEntries, sourceCandidates } from './buildOutput.js';
 import { matchExports, splitPackageSpecifier } from './exportsMap.js';
 import { createPackageLocator } from './packageOf.js';
@@ -30,9 +39,21 @@ export type ResolveFn = (fromFile: string, specifier: string, kind: ImportKind) 
  * name npm would refuse (`~/x`, `$lib`) or a `paths` alias whose target is missing is unresolved.
  */
 export function createResolver(workspace: Workspace, files: ReadonlySet<string>): ResolveFn {
+  return resolverOver(workspace, files, true);
+}
+
+/**
+ * A resolver for a caller that records, per importer directory and specifier, the paths each
+ * resolution looks up (`ProbeSession`): no answer is handed from one directory to another, so
+ * every such pair makes (and shows) its own lookups.
+ */
+export function createUnsharedResolver(workspace: Workspace, files: ReadonlySet<string>): ResolveFn {
+  return resolverOver(workspace, files, false);
+}
+
+function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcrossDirs: boolean): ResolveFn {
   const packageOf = createPackageLocator(workspace);
   const tsconfigOf = createTsconfigLocator(workspace, packageOf);
-  const cache = new Map<string, Resolution>();
   const assetCache = new Map<string, boolean>();
   const bundlerEntries = new Map<string, BundlerEntries>();
 
@@ -144,9 +165,8 @@ export function createResolver(workspace: Workspace, files: ReadonlySet<string>)
     return { type: 'unresolved', reason: `no file for ${specifier} in ${pkg.dir}` };
   };
 
-  const resolveBare = (fromFile: string, specifier: string): Resolution => {
-    const owner = packageOf(fromFile);
-    const tsconfig = tsconfigOf(fromFile);
+  /** A bare specifier depends on the importer only through its package (`#x`) and its tsconfig. */
+  const resolveBare = (owner: WorkspacePackage | undefined, tsconfig: TsconfigInfo | undefined, specifier: string): Resolution => {
     // tsc reads `paths` before anything else, `#x` keys included.
     const viaPaths = tsconfig ? matchTsPaths(tsconfig, specifier, resolvePath) : undefined;
     if (viaPaths?.found) return { type: 'file', path: viaPaths.found };
@@ -157,7 +177,7 @@ export function createResolver(workspace: Workspace, files: ReadonlySet<string>)
       const match = matchExports(owner.manifest.imports, specifier);
       if (match.type === 'not-exported') return { type: 'unresolved', reason: `"${specifier}" is not in ${owner.name}'s package.json imports` };
       for (const target of match.targets) {
-        if (!target.startsWith('.')) return resolveBare(fromFile, target);
+        if (!target.startsWith('.')) return resolveBare(owner, tsconfig, target);
         const found = resolvePackageTarget(owner, target);
         if (found) return { type: 'file', path: found };
       }
@@ -181,31 +201,91 @@ export function createResolver(workspace: Workspace, files: ReadonlySet<string>)
     return { type: 'external', package: name };
   };
 
-  // Imports of one file are resolved one after another: remember its directory.
+  /** A relative path (or reference) depends on the importer only through the path it names. */
+  const resolveRelative = (rel: string): Resolution => {
+    // The disk is asked last: a stat per import was most of the resolver's time on NodeNext repos.
+    const found = resolvePath(rel) ?? resolveBuildOutput(rel) ?? (!rel.startsWith('..') && /\.[a-z0-9]+$/i.test(rel) && existsOnDisk(rel) ? rel : undefined);
+    return found ? { type: 'file', path: found } : { type: 'unresolved', reason: rel.startsWith('..') ? 'points outside the workspace' : 'no such file' };
+  };
+
+  // Answers per importer directory (a reference is read as a path, so it has its own map): a
+  // file's imports are resolved one after another, so its directory's map is looked up once per
+  // file, not a joined string key built and hashed per import. Behind them, when answers may be
+  // shared, the same answers by what they depend on: most (directory, specifier) pairs are new,
+  // but name a path or package some other directory already asked for.
+  const byDir = new Map<string, Map<string, Resolution>>();
+  const referencesByDir = new Map<string, Map<string, Resolution>>();
+  const byPath = new Map<string, Resolution>();
+  const byContext = new Map<WorkspacePackage | undefined, Map<TsconfigInfo | undefined, Map<string, Resolution>>>();
+  const answersOf = <K>(caches: Map<K, Map<string, Resolution>>, key: K): Map<string, Resolution> => {
+    let answers = caches.get(key);
+    if (!answers) {
+      answers = new Map();
+      caches.set(key, answers);
+    }
+    return answers;
+  };
   let lastFile = '';
   let lastDir = '';
+  let lastAnswers: Map<string, Resolution> | undefined;
+  let lastReferences: Map<string, Resolution> | undefined;
+  /** The last file's package, tsconfig and their shared bare answers, found at its first bare import. */
+  let bareContext: { owner: WorkspacePackage | undefined; tsconfig: TsconfigInfo | undefined; answers: Map<string, Resolution> } | undefined;
+  const contextOf = (fromFile: string) => {
+    const owner = packageOf(fromFile);
+    const tsconfig = tsconfigOf(fromFile);
+    const byTsconfig = byContext.get(owner) ?? new Map<TsconfigInfo | undefined, Map<string, Resolution>>();
+    byContext.set(owner, byTsconfig);
+    return { owner, tsconfig, answers: answersOf(byTsconfig, tsconfig) };
+  };
   return (fromFile, specifier, kind) => {
     if (fromFile !== lastFile) {
       lastFile = fromFile;
-      lastDir = path.posix.dirname(fromFile);
+      lastDir = dirnameRel(fromFile);
+      lastAnswers = undefined;
+      lastReferences = undefined;
+      bareContext = undefined;
     }
-    const dir = lastDir;
-    const key = `${dir}\u0000${kind === 'reference' ? 'r' : ''}${specifier}`;
-    const cached = cache.get(key);
-    if (cached) return cached;
-    let result: Resolution;
+    let answers: Map<string, Resolution>;
+    if (kind === 'reference') {
+      lastReferences ??= answersOf(referencesByDir, lastDir);
+      answers = lastReferences;
+    } else {
+      lastAnswers ??= answersOf(byDir, lastDir);
+      answers = lastAnswers;
+    }
+    let result = answers.get(specifier);
+    if (result) return result;
     if (specifier.startsWith('node:') || hasUrlScheme(specifier)) result = { type: 'builtin', name: specifier };
     else if (isRelativeSpecifier(specifier) || kind === 'reference') {
-      const clean = specifier.split(/[?#]/)[0] ?? specifier;
-      const rel = joinRel(dir, clean);
-      // The disk is asked last: a stat per import was most of the resolver's time on NodeNext repos.
-      const onDisk = () => (!rel.startsWith('..') && /\.[a-z0-9]+$/i.test(rel) && existsOnDisk(rel) ? rel : undefined);
-      const found = resolvePath(rel) ?? resolveBuildOutput(rel) ?? onDisk();
-      result = found ? { type: 'file', path: found } : { type: 'unresolved', reason: rel.startsWith('..') ? 'points outside the workspace' : 'no such file' };
+      const rel = joinRel(lastDir, beforeQuery(specifier, true));
+      result = shareAcrossDirs ? byPath.get(rel) : undefined;
+      if (!result) {
+        result = resolveRelative(rel);
+        if (shareAcrossDirs) byPath.set(rel, result);
+      }
     } else if (specifier.startsWith('/')) result = { type: 'unresolved', reason: 'absolute import paths are not portable' };
-    // A bundler query (`~/styles.css?url`, `x.svg?react`) is not part of the path.
-    else result = resolveBare(fromFile, specifier.split('?')[0] || specifier);
-    cache.set(key, result);
+    else {
+      bareContext ??= contextOf(fromFile);
+      // A bundler query (`~/styles.css?url`, `x.svg?react`) is not part of the path.
+      const bare = beforeQuery(specifier, false) || specifier;
+      result = shareAcrossDirs ? bareContext.answers.get(bare) : undefined;
+      if (!result) {
+        result = resolveBare(bareContext.owner, bareContext.tsconfig, bare);
+        if (shareAcrossDirs) bareContext.answers.set(bare, result);
+      }
+    }
+    answers.set(specifier, result);
     return result;
   };
+}
+
+/** The specifier up to its query (`?url`), and its `#hash` too for a path: a scan, not a regex split per import. */
+function beforeQuery(specifier: string, isPath: boolean): string {
+  let end = specifier.indexOf('?');
+  if (isPath) {
+    const hash = specifier.indexOf('#');
+    if (hash !== -1 && (end === -1 || hash < end)) end = hash;
+  }
+  return end === -1 ? specifier : specifier.slice(0, end);
 }

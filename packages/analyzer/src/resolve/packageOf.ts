@@ -1,5 +1,4 @@
-import path from 'node:path';
-import type { Workspace, WorkspacePackage } from '@monorefactor/core';
+import { dirnameRel, type Workspace, type WorkspacePackage } from '@monorefactor/core';
 
 /** Returns the workspace package owning a root-relative file (deepest package dir wins). */
 export function createPackageLocator(workspace: Workspace): (file: string) => WorkspacePackage | undefined {
@@ -8,9 +7,9 @@ export function createPackageLocator(workspace: Workspace): (file: string) => Wo
   const cache = new Map<string, WorkspacePackage | undefined>();
   const ofDir = (dir: string): WorkspacePackage | undefined => {
     if (cache.has(dir)) return cache.get(dir);
-    const found = byDir.get(dir) ?? (dir === '.' || dir === '' ? undefined : ofDir(path.posix.dirname(dir)));
+    const found = byDir.get(dir) ?? (dir === '.' || dir === '' ? undefined : ofDir(dirnameRel(dir)));
     cache.set(dir, found);
     return found;
   };
-  return (file) => ofDir(path.posix.dirname(file));
+  return (file) => ofDir(dirnameRel(file));
 }

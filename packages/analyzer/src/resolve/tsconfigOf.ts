@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { TsconfigInfo, Workspace, WorkspacePackage } from '@monorefactor/core';
+import { dirnameRel, type TsconfigInfo, type Workspace, type WorkspacePackage } from '@monorefactor/core';
 import { loadTsconfig } from '../workspace/loadTsconfig.js';
 
 /**
@@ -25,13 +25,13 @@ export function createTsconfigLocator(workspace: Workspace, packageOf: (file: st
     const file = path.join(workspace.root, dir, 'tsconfig.json');
     const own = existsSync(file) ? loadTsconfig(file, context) : undefined;
     // Only a config that changes resolution counts; a references-only one does not hide the package's.
-    const found = own && (own.paths || own.baseUrl) ? own : nested(path.posix.dirname(dir), stop);
+    const found = own && (own.paths || own.baseUrl) ? own : nested(dirnameRel(dir), stop);
     byDir.set(dir, found);
     return found;
   };
   return (fromFile: string): TsconfigInfo | undefined => {
     const owner = packageOf(fromFile);
     const stop = owner?.dir ?? '.';
-    return nested(path.posix.dirname(fromFile), stop) ?? owner?.tsconfig ?? workspace.tsconfig;
+    return nested(dirnameRel(fromFile), stop) ?? owner?.tsconfig ?? workspace.tsconfig;
   };
 }
