@@ -30,9 +30,9 @@ export function findUndeclaredDependencies(graph: ImportGraph): UndeclaredFindin
       let dependency: string | undefined;
       // `.bin/x` is a path inside node_modules, not a package.
       if (edge.target.type === 'external' && !edge.target.package.startsWith('.')) dependency = edge.target.package;
-      else if (edge.target.type === 'file') {
+      else if (edge.target.type === 'file' && !edge.specifier.startsWith('.')) {
         const { name } = splitPackageSpecifier(edge.specifier);
-        if (!edge.specifier.startsWith('.') && workspace.packages.has(name) && name !== pkg.name) dependency = name;
+        if (workspace.packages.has(name) && name !== pkg.name) dependency = name;
       }
       if (!dependency || dependency === pkg.name) continue;
       if (
@@ -44,7 +44,8 @@ export function findUndeclaredDependencies(graph: ImportGraph): UndeclaredFindin
         continue;
       const key = `${pkg.name}\u0000${dependency}`;
       const finding = missing.get(key) ?? { package: pkg.name, dependency, files: [] };
-      if (!finding.files.includes(node.path)) finding.files.push(node.path);
+      // A file's edges are read together: it is listed already only if it was listed last.
+      if (finding.files.at(-1) !== node.path) finding.files.push(node.path);
       missing.set(key, finding);
     }
   }

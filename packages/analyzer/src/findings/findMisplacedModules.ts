@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { type CycleFinding, type ImportGraph, type MisplacedFinding, type ModuleNode, type PlacementRule, relocate } from '@monorefactor/core';
 import picomatch from 'picomatch';
-import { splitPackageSpecifier } from '../resolve/exportsMap.js';
+import { namesPackage } from '../resolve/exportsMap.js';
 import { findPublicApi, type PublicApi } from './publicApi.js';
 
 export interface MisplacedOptions {
@@ -67,9 +67,11 @@ function folderEntries(graph: ImportGraph): string[] {
   const out: string[] = [];
   for (const node of graph.modules.values()) {
     for (const edge of node.imports) {
-      if (edge.target.type !== 'file' || !/(?:^|\/)index\.[cm]?[jt]sx?$/.test(edge.target.path)) continue;
+      if (edge.target.type !== 'file') continue;
+      // Most edges stay in their package: the cheap tests first.
       const owner = graph.modules.get(edge.target.path)?.package;
-      if (owner && owner !== node.package && splitPackageSpecifier(edge.specifier).name === owner) out.push(edge.target.path);
+      if (owner && owner !== node.package && namesPackage(edge.specifier, owner) && /(?:^|\/)index\.[cm]?[jt]sx?$/.test(edge.target.path))
+        out.push(edge.target.path);
     }
   }
   return out;
@@ -83,16 +85,29 @@ function nonTestImporters(graph: ImportGraph, node: ModuleNode): ModuleNode[] {
   return [...node.importedBy].map((file) => graph.modules.get(file)).filter((n): n is ModuleNode => n !== undefined && !n.isTest);
 }
 
+/** The one package all non-test importers of `node` are in; undefined when none import it, or several packages (or a file outside any) do. */
+function soleImportingPackage(graph: ImportGraph, node: ModuleNode): string | undefined {
+  let only: string | undefined;
+  let any = false;
+  for (const file of node.importedBy) {
+    const importer = graph.modules.get(file);
+    if (!importer || importer.isTest) continue;
+    if (!any) {
+      any = true;
+      only = importer.package;
+    } else if (importer.package !== only) return undefined;
+  }
+  return only;
+}
+
 function consumerGroups(graph: ImportGraph, pkg: string, nodes: ModuleNode[], entries: Set<string>, claimed: Set<string>): Group[] {
   const movable = (node: ModuleNode) => !node.isTest && !entries.has(node.path) && !claimed.has(node.path);
   // Seeds: every non-test importer is in one other package.
   const targetOf = new Map<string, string>();
   for (const node of nodes) {
     if (!movable(node)) continue;
-    const importers = nonTestImporters(graph, node);
-    const packages = new Set(importers.map((n) => n.package));
-    const [only] = packages;
-    if (importers.length > 0 && packages.size === 1 && only !== undefined && only !== pkg) targetOf.set(node.path, only);
+    const only = soleImportingPackage(graph, node);
+    if (only !== undefined && only !== pkg) targetOf.set(node.path, only);
   }
   // Grow: a file of this package used only by the group (and the target) goes with it.
   let grew = true;
@@ -134,7 +149,7 @@ function consumerGroups(graph: ImportGraph, pkg: string, nodes: ModuleNode[], en
     groups.push(group);
   }
   // Tests that exercise only the group move with it.
-  for (const node of nodes) {
+  for (const node of groups.length > 0 ? nodes : []) {
     if (!node.isTest || claimed.has(node.path)) continue;
     const local = node.imports.flatMap((e) => (e.target.type === 'file' && graph.modules.get(e.target.path)?.package === pkg ? [e.target.path] : []));
     const owner = groups.find((g) => local.length > 0 && local.every((file) => g.files.has(file)));

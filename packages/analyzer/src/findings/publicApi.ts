@@ -1,5 +1,5 @@
 import type { ImportGraph } from '@monorefactor/core';
-import { splitPackageSpecifier } from '../resolve/exportsMap.js';
+import { namesPackage } from '../resolve/exportsMap.js';
 
 export interface PublicApi {
   /** Each package's public files. */
@@ -34,12 +34,14 @@ export function findPublicApi(graph: ImportGraph): PublicApi {
     files.set(name, seen);
     if (seen.size === new Set(entries).size) byPath.add(name);
   }
-  for (const node of graph.modules.values()) {
-    for (const edge of node.imports) {
-      if (edge.target.type !== 'file') continue;
-      const owner = graph.modules.get(edge.target.path)?.package;
-      if (!owner || owner === node.package || !byPath.has(owner)) continue;
-      if (splitPackageSpecifier(edge.specifier).name === owner) files.get(owner)?.add(edge.target.path);
+  if (byPath.size > 0) {
+    for (const node of graph.modules.values()) {
+      for (const edge of node.imports) {
+        if (edge.target.type !== 'file') continue;
+        const owner = graph.modules.get(edge.target.path)?.package;
+        if (!owner || owner === node.package || !byPath.has(owner)) continue;
+        if (namesPackage(edge.specifier, owner)) files.get(owner)?.add(edge.target.path);
+      }
     }
   }
   return { files, byPath };

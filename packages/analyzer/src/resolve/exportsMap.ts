@@ -86,9 +86,20 @@ function expand(value: ExportsField, star: string | undefined): ExportsMatch {
 
 /** Split a bare specifier into its package name and the `./subpath` inside it (string scans: called per edge by several findings). */
 export function splitPackageSpecifier(specifier: string): { name: string; subpath: string } {
-  const first = specifier.indexOf('/');
-  const end = first === -1 ? -1 : specifier.startsWith('@') ? specifier.indexOf('/', first + 1) : first;
+  const end = packageNameEnd(specifier);
   if (end === -1) return { name: specifier, subpath: '.' };
   const rest = specifier.slice(end + 1);
   return { name: specifier.slice(0, end), subpath: rest ? `./${rest}` : '.' };
+}
+
+/** Whether `splitPackageSpecifier(specifier).name` is `name`, without slicing it out (asked per edge). */
+export function namesPackage(specifier: string, name: string): boolean {
+  const end = packageNameEnd(specifier);
+  return (end === -1 ? specifier.length : end) === name.length && specifier.startsWith(name);
+}
+
+/** Where the package name of a bare specifier ends (the `/` after `@scope/name` or `name`), -1 when it is all name. */
+function packageNameEnd(specifier: string): number {
+  const first = specifier.indexOf('/');
+  return first === -1 ? -1 : specifier.startsWith('@') ? specifier.indexOf('/', first + 1) : first;
 }
