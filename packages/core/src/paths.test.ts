@@ -80,7 +80,8 @@ describe('joinRel', () => {
       paths = [...paths, ...paths.filter((p) => p.split('/').length === length).flatMap((p) => pieces.map((x) => `${p}/${x}`))];
     for (const joined of paths) {
       const relative = joined.slice(1);
-      for (const parts of [[relative], [`/${relative}`], relative.split(/(?<=^[^/]*)\//), ['packages/x/src', relative]]) {
+      const bases = ['packages/x/src', 'a', '.', '..', 'a/..', '../a', 'a/', '/a', 'a//b', '.x/y', 'x./..y'];
+      for (const parts of [[relative], [`/${relative}`], relative.split(/(?<=^[^/]*)\//), ...bases.map((base) => [base, relative])]) {
         expect(joinRel(...parts), parts.join(' , ')).toBe(reference(...parts));
       }
     }

@@ -8,6 +8,10 @@ export function toRootRelative(root: string, absolute: string): string {
 
 /** Join root-relative path segments, normalised, `/`-separated (`a/b`, `../c` -> `a/c`). */
 export function joinRel(...parts: string[]): string {
+  if (parts.length === 2) {
+    const joined = joinClean(parts[0] as string, parts[1] as string);
+    if (joined !== undefined) return joined;
+  }
   let joined = '';
   for (const part of parts) if (part !== '') joined = joined === '' ? part : `${joined}/${part}`;
   // Absolute paths keep path.posix's rules (`..` stops at `/`, `/` itself becomes ''); they are rare.
@@ -70,6 +74,42 @@ function normalizeRelative(p: string): string {
   }
   const last = p.slice(runStart, runEnd);
   return out === '' ? last : `${out}/${last}`;
+}
+
+/**
+ * The resolver's case, without building the joined string first: a normal directory and a path
+ * that is leading `./`/`../` steps then a normal tail (`../utils/x`). Undefined for anything else.
+ */
+function joinClean(dir: string, rel: string): string | undefined {
+  if (!isNormal(dir)) return undefined;
+  let end = dir.length;
+  let i = 0;
+  for (;;) {
+    if (rel.startsWith('./', i)) i += 2;
+    else if (rel.startsWith('../', i)) {
+      // Above the directory's first segment the general rules apply (`a` + `../../x` -> `../x`).
+      if (end === 0) return undefined;
+      end = Math.max(0, dir.lastIndexOf('/', end - 1));
+      i += 3;
+    } else break;
+  }
+  if (i === rel.length) return end === 0 ? '.' : dir.slice(0, end);
+  const tail = i === 0 ? rel : rel.slice(i);
+  if (!isNormal(tail)) return undefined;
+  return end === 0 ? tail : `${end === dir.length ? dir : dir.slice(0, end)}/${tail}`;
+}
+
+/** Relative, and no empty, `.` or `..` segment: already what joinRel would make of it. */
+function isNormal(p: string): boolean {
+  if (p === '') return false;
+  for (let start = 0; start <= p.length; ) {
+    let end = p.indexOf('/', start);
+    if (end === -1) end = p.length;
+    const length = end - start;
+    if (length === 0 || (p.charCodeAt(start) === DOT && (length === 1 || (length === 2 && p.charCodeAt(start + 1) === DOT)))) return false;
+    start = end + 1;
+  }
+  return true;
 }
 
 function isDotDot(p: string, start: number, end: number): boolean {
