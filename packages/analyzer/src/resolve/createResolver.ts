@@ -78,7 +78,7 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
   const resolvePath = (rel: string): string | undefined => {
     if (rel.startsWith('..')) return undefined;
     // tsc prefers the source twin: `./x.js` is `./x.ts` when both exist (compiled in place).
-    const ext = path.posix.extname(rel);
+    const ext = twinExtension(rel);
     const twins = SOURCE_TWINS[ext];
     if (twins) {
       const stem = rel.slice(0, -ext.length);
@@ -165,6 +165,18 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
     return { type: 'unresolved', reason: `no file for ${specifier} in ${pkg.dir}` };
   };
 
+  /** A workspace package's specifier means the same to every importer whose tsconfig `paths` did not claim it. */
+  const byWorkspaceSpecifier = new Map<string, Resolution>();
+  const viaWorkspacePackage = (pkg: WorkspacePackage, subpath: string, specifier: string): Resolution => {
+    if (!shareAcrossDirs) return resolveWorkspacePackage(pkg, subpath, specifier);
+    let known = byWorkspaceSpecifier.get(specifier);
+    if (!known) {
+      known = resolveWorkspacePackage(pkg, subpath, specifier);
+      byWorkspaceSpecifier.set(specifier, known);
+    }
+    return known;
+  };
+
   /** A bare specifier depends on the importer only through its package (`#x`) and its tsconfig. */
   const resolveBare = (owner: WorkspacePackage | undefined, tsconfig: TsconfigInfo | undefined, specifier: string): Resolution => {
     // tsc reads `paths` before anything else, `#x` keys included.
@@ -185,7 +197,7 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
     }
     const { name, subpath } = splitPackageSpecifier(specifier);
     const pkg = workspace.packages.get(name);
-    if (pkg) return resolveWorkspacePackage(pkg, subpath, specifier);
+    if (pkg) return viaWorkspacePackage(pkg, subpath, specifier);
     if (BUILTINS.has(specifier) || BUILTINS.has(name)) return { type: 'builtin', name: specifier };
     if (tsconfig?.baseUrl) {
       const viaBaseUrl = resolvePath(joinRel(tsconfig.baseUrl, specifier));
@@ -208,76 +220,89 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
     return found ? { type: 'file', path: found } : { type: 'unresolved', reason: rel.startsWith('..') ? 'points outside the workspace' : 'no such file' };
   };
 
-  // Answers per importer directory (a reference is read as a path, so it has its own map): a
-  // file's imports are resolved one after another, so its directory's map is looked up once per
-  // file, not a joined string key built and hashed per import. Behind them, when answers may be
-  // shared, the same answers by what they depend on: most (directory, specifier) pairs are new,
-  // but name a path or package some other directory already asked for.
-  const byDir = new Map<string, Map<string, Resolution>>();
-  const referencesByDir = new Map<string, Map<string, Resolution>>();
+  // What an answer depends on: a relative path (or reference) on the path it names, a bare
+  // specifier on the importer's package and tsconfig. Shared, answers are kept by that: most
+  // imports name a path or package some other directory already asked for.
   const byPath = new Map<string, Resolution>();
   const byContext = new Map<WorkspacePackage | undefined, Map<TsconfigInfo | undefined, Map<string, Resolution>>>();
-  const answersOf = <K>(caches: Map<K, Map<string, Resolution>>, key: K): Map<string, Resolution> => {
-    let answers = caches.get(key);
-    if (!answers) {
-      answers = new Map();
-      caches.set(key, answers);
-    }
-    return answers;
-  };
+  // A file's imports are resolved one after another: its directory and bare context are kept.
   let lastFile = '';
   let lastDir = '';
-  let lastAnswers: Map<string, Resolution> | undefined;
-  let lastReferences: Map<string, Resolution> | undefined;
-  /** The last file's package, tsconfig and their shared bare answers, found at its first bare import. */
   let bareContext: { owner: WorkspacePackage | undefined; tsconfig: TsconfigInfo | undefined; answers: Map<string, Resolution> } | undefined;
-  const contextOf = (fromFile: string) => {
-    const owner = packageOf(fromFile);
-    const tsconfig = tsconfigOf(fromFile);
-    const byTsconfig = byContext.get(owner) ?? new Map<TsconfigInfo | undefined, Map<string, Resolution>>();
-    byContext.set(owner, byTsconfig);
-    return { owner, tsconfig, answers: answersOf(byTsconfig, tsconfig) };
+  // Both depend on the file's directory only: found once per directory.
+  const contextByDir = new Map<string, NonNullable<typeof bareContext>>();
+  const contextOf = (fromFile: string, dir: string) => {
+    let context = contextByDir.get(dir);
+    if (!context) {
+      const owner = packageOf(fromFile);
+      const tsconfig = tsconfigOf(fromFile);
+      context = { owner, tsconfig, answers: answersOf(answersOf(byContext, owner), tsconfig) };
+      contextByDir.set(dir, context);
+    }
+    return context;
   };
-  return (fromFile, specifier, kind) => {
+  const answer: ResolveFn = (fromFile, specifier, kind) => {
     if (fromFile !== lastFile) {
       lastFile = fromFile;
       lastDir = dirnameRel(fromFile);
-      lastAnswers = undefined;
-      lastReferences = undefined;
       bareContext = undefined;
     }
-    let answers: Map<string, Resolution>;
-    if (kind === 'reference') {
-      lastReferences ??= answersOf(referencesByDir, lastDir);
-      answers = lastReferences;
-    } else {
-      lastAnswers ??= answersOf(byDir, lastDir);
-      answers = lastAnswers;
-    }
-    let result = answers.get(specifier);
-    if (result) return result;
-    if (specifier.startsWith('node:') || hasUrlScheme(specifier)) result = { type: 'builtin', name: specifier };
-    else if (isRelativeSpecifier(specifier) || kind === 'reference') {
+    if (specifier.startsWith('node:') || hasUrlScheme(specifier)) return { type: 'builtin', name: specifier };
+    if (isRelativeSpecifier(specifier) || kind === 'reference') {
       const rel = joinRel(lastDir, beforeQuery(specifier, true));
-      result = shareAcrossDirs ? byPath.get(rel) : undefined;
-      if (!result) {
-        result = resolveRelative(rel);
-        if (shareAcrossDirs) byPath.set(rel, result);
+      if (!shareAcrossDirs) return resolveRelative(rel);
+      let known = byPath.get(rel);
+      if (!known) {
+        known = resolveRelative(rel);
+        byPath.set(rel, known);
       }
-    } else if (specifier.startsWith('/')) result = { type: 'unresolved', reason: 'absolute import paths are not portable' };
-    else {
-      bareContext ??= contextOf(fromFile);
-      // A bundler query (`~/styles.css?url`, `x.svg?react`) is not part of the path.
-      const bare = beforeQuery(specifier, false) || specifier;
-      result = shareAcrossDirs ? bareContext.answers.get(bare) : undefined;
-      if (!result) {
-        result = resolveBare(bareContext.owner, bareContext.tsconfig, bare);
-        if (shareAcrossDirs) bareContext.answers.set(bare, result);
-      }
+      return known;
     }
-    answers.set(specifier, result);
+    if (specifier.startsWith('/')) return { type: 'unresolved', reason: 'absolute import paths are not portable' };
+    bareContext ??= contextOf(fromFile, lastDir);
+    // A bundler query (`~/styles.css?url`, `x.svg?react`) is not part of the path.
+    const bare = beforeQuery(specifier, false) || specifier;
+    if (!shareAcrossDirs) return resolveBare(bareContext.owner, bareContext.tsconfig, bare);
+    let known = bareContext.answers.get(bare);
+    if (!known) {
+      known = resolveBare(bareContext.owner, bareContext.tsconfig, bare);
+      bareContext.answers.set(bare, known);
+    }
+    return known;
+  };
+  if (shareAcrossDirs) return answer;
+
+  // Unshared, answers are kept per importer directory and specifier: the pair ProbeSession records
+  // lookups by (a reference is read as a path, so references have maps of their own).
+  const byDir = new Map<string, Map<string, Resolution>>();
+  const referencesByDir = new Map<string, Map<string, Resolution>>();
+  return (fromFile, specifier, kind) => {
+    const answers = answersOf(kind === 'reference' ? referencesByDir : byDir, dirnameRel(fromFile));
+    let result = answers.get(specifier);
+    if (!result) {
+      result = answer(fromFile, specifier, kind);
+      answers.set(specifier, result);
+    }
     return result;
   };
+}
+
+/** The map kept under `key`, made on first use. */
+function answersOf<K, I, V>(caches: Map<K, Map<I, V>>, key: K): Map<I, V> {
+  let answers = caches.get(key);
+  if (!answers) {
+    answers = new Map();
+    caches.set(key, answers);
+  }
+  return answers;
+}
+
+/** `path.posix.extname` as far as SOURCE_TWINS cares (`.js`, `.mjs`, ...): no scan or slice for the many paths without one. */
+function twinExtension(rel: string): string {
+  if (rel.endsWith('/')) return path.posix.extname(rel);
+  const dot = rel.lastIndexOf('.');
+  // A leading dot is a dotfile's name, not an extension.
+  return dot > rel.lastIndexOf('/') + 1 && rel.length - dot <= 4 ? rel.slice(dot) : '';
 }
 
 /** The specifier up to its query (`?url`), and its `#hash` too for a path: a scan, not a regex split per import. */

@@ -4,11 +4,13 @@ import { dirnameRel, type Workspace, type WorkspacePackage } from '@monorefactor
 export function createPackageLocator(workspace: Workspace): (file: string) => WorkspacePackage | undefined {
   const byDir = new Map<string, WorkspacePackage>();
   for (const pkg of workspace.packages.values()) byDir.set(pkg.dir, pkg);
-  const cache = new Map<string, WorkspacePackage | undefined>();
+  // null: known to be outside every package (one lookup, not has() then get()).
+  const cache = new Map<string, WorkspacePackage | null>();
   const ofDir = (dir: string): WorkspacePackage | undefined => {
-    if (cache.has(dir)) return cache.get(dir);
+    const known = cache.get(dir);
+    if (known !== undefined) return known ?? undefined;
     const found = byDir.get(dir) ?? (dir === '.' || dir === '' ? undefined : ofDir(dirnameRel(dir)));
-    cache.set(dir, found);
+    cache.set(dir, found ?? null);
     return found;
   };
   return (file) => ofDir(dirnameRel(file));
