@@ -13,18 +13,27 @@ export interface Links {
  */
 export function linkGraph(workspace: Workspace, modules: Map<string, ModuleNode>, resolve: ResolveFn): Links {
   const packageEdges = new Map<string, PackageEdge>();
+  // The same package edges by importing package, then imported one: found without a joined key per import.
+  const edgesFrom = new Map<string, Map<string, PackageEdge>>();
   for (const node of modules.values()) {
+    const from = node.package;
+    let edgesTo: Map<string, PackageEdge> | undefined;
     for (const edge of node.imports) {
       if (edge.target.type !== 'file') continue;
       const target = modules.get(edge.target.path);
       if (!target) continue;
       target.importedBy.add(node.path);
-      if (!node.package || !target.package || node.package === target.package) continue;
-      const key = packageEdgeKey(node.package, target.package);
-      let packageEdge = packageEdges.get(key);
+      const to = target.package;
+      if (!from || !to || from === to) continue;
+      if (!edgesTo) {
+        edgesTo = edgesFrom.get(from) ?? new Map<string, PackageEdge>();
+        edgesFrom.set(from, edgesTo);
+      }
+      let packageEdge = edgesTo.get(to);
       if (!packageEdge) {
-        packageEdge = { from: node.package, to: target.package, edges: [] };
-        packageEdges.set(key, packageEdge);
+        packageEdge = { from, to, edges: [] };
+        edgesTo.set(to, packageEdge);
+        packageEdges.set(packageEdgeKey(from, to), packageEdge);
       }
       packageEdge.edges.push({ from: node.path, to: target.path, specifier: edge.specifier, kind: edge.kind, line: edge.line });
     }
