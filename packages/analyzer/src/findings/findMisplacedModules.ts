@@ -2,7 +2,7 @@ import path from 'node:path';
 import { type CycleFinding, type ImportGraph, type MisplacedFinding, type ModuleNode, type PlacementRule, relocate } from '@monorefactor/core';
 import picomatch from 'picomatch';
 import { namesPackage } from '../resolve/exportsMap.js';
-import { findPublicApi, type PublicApi } from './publicApi.js';
+import { findPublicApi, hasDottedPackage, type PublicApi } from './publicApi.js';
 
 export interface MisplacedOptions {
   placement: PlacementRule[];
@@ -65,10 +65,10 @@ export function findMisplacedModules(graph: ImportGraph, options: MisplacedOptio
  */
 function folderEntries(graph: ImportGraph): string[] {
   const out: string[] = [];
+  const dotted = hasDottedPackage(graph);
   for (const node of graph.modules.values()) {
     for (const edge of node.imports) {
-      if (edge.target.type !== 'file') continue;
-      // Most edges stay in their package: the cheap tests first.
+      if (edge.target.type !== 'file' || (!dotted && edge.specifier.startsWith('.'))) continue;
       const owner = graph.modules.get(edge.target.path)?.package;
       if (owner && owner !== node.package && namesPackage(edge.specifier, owner) && /(?:^|\/)index\.[cm]?[jt]sx?$/.test(edge.target.path))
         out.push(edge.target.path);

@@ -35,9 +35,10 @@ export function findPublicApi(graph: ImportGraph): PublicApi {
     if (seen.size === new Set(entries).size) byPath.add(name);
   }
   if (byPath.size > 0) {
+    const dotted = hasDottedPackage(graph);
     for (const node of graph.modules.values()) {
       for (const edge of node.imports) {
-        if (edge.target.type !== 'file') continue;
+        if (edge.target.type !== 'file' || (!dotted && edge.specifier.startsWith('.'))) continue;
         const owner = graph.modules.get(edge.target.path)?.package;
         if (!owner || owner === node.package || !byPath.has(owner)) continue;
         if (namesPackage(edge.specifier, owner)) files.get(owner)?.add(edge.target.path);
@@ -45,6 +46,16 @@ export function findPublicApi(graph: ImportGraph): PublicApi {
     }
   }
   return { files, byPath };
+}
+
+/**
+ * Whether a module belongs to a package whose name starts with a dot. Only then can a relative
+ * specifier (`./x`, `../x`) name its package: otherwise an edge-by-edge search for imports by
+ * package name skips most edges before looking up their target.
+ */
+export function hasDottedPackage(graph: ImportGraph): boolean {
+  for (const node of graph.modules.values()) if (node.package?.startsWith('.')) return true;
+  return false;
 }
 
 /** Each package's public files (see `findPublicApi`). */
