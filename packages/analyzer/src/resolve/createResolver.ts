@@ -247,8 +247,10 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
       lastDir = dirnameRel(fromFile);
       bareContext = undefined;
     }
-    if (specifier.startsWith('node:') || hasUrlScheme(specifier)) return { type: 'builtin', name: specifier };
-    if (isRelativeSpecifier(specifier) || kind === 'reference') {
+    // A relative specifier (most imports) has no scheme: the scheme test is for the others.
+    const relative = isRelativeSpecifier(specifier);
+    if (!relative && (specifier.startsWith('node:') || hasUrlScheme(specifier))) return { type: 'builtin', name: specifier };
+    if (relative || kind === 'reference') {
       const rel = joinRel(lastDir, beforeQuery(specifier, true));
       if (!shareAcrossDirs) return resolveRelative(rel);
       let known = byPath.get(rel);
