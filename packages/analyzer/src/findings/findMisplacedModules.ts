@@ -2,7 +2,7 @@ import path from 'node:path';
 import { type CycleFinding, type ImportGraph, type MisplacedFinding, type ModuleNode, type PlacementRule, relocate } from '@monorefactor/core';
 import picomatch from 'picomatch';
 import { namesPackage } from '../resolve/exportsMap.js';
-import { findPublicApi, hasDottedPackage, type PublicApi } from './publicApi.js';
+import { findPublicApi, type PublicApi } from './publicApi.js';
 
 export interface MisplacedOptions {
   placement: PlacementRule[];
@@ -65,13 +65,17 @@ export function findMisplacedModules(graph: ImportGraph, options: MisplacedOptio
  */
 function folderEntries(graph: ImportGraph): string[] {
   const out: string[] = [];
-  const dotted = hasDottedPackage(graph);
+  const isIndex = (file: string) => /(?:^|\/)index\.[cm]?[jt]sx?$/.test(file);
+  // Imports between packages are the graph's package edges: only files outside any package have their edges read here.
+  for (const packageEdge of graph.packageEdges.values()) {
+    for (const edge of packageEdge.edges) if (namesPackage(edge.specifier, packageEdge.to) && isIndex(edge.to)) out.push(edge.to);
+  }
   for (const node of graph.modules.values()) {
+    if (node.package) continue;
     for (const edge of node.imports) {
-      if (edge.target.type !== 'file' || (!dotted && edge.specifier.startsWith('.'))) continue;
+      if (edge.target.type !== 'file') continue;
       const owner = graph.modules.get(edge.target.path)?.package;
-      if (owner && owner !== node.package && namesPackage(edge.specifier, owner) && /(?:^|\/)index\.[cm]?[jt]sx?$/.test(edge.target.path))
-        out.push(edge.target.path);
+      if (owner && namesPackage(edge.specifier, owner) && isIndex(edge.target.path)) out.push(edge.target.path);
     }
   }
   return out;

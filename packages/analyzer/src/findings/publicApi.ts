@@ -53,7 +53,7 @@ export function findPublicApi(graph: ImportGraph): PublicApi {
  * specifier (`./x`, `../x`) name its package: otherwise an edge-by-edge search for imports by
  * package name skips most edges before looking up their target.
  */
-export function hasDottedPackage(graph: ImportGraph): boolean {
+function hasDottedPackage(graph: ImportGraph): boolean {
   for (const node of graph.modules.values()) if (node.package?.startsWith('.')) return true;
   return false;
 }
