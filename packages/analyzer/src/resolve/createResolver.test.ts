@@ -372,3 +372,41 @@ describe('build output mapped back to source (found on vitest, TanStack query, t
     expect(repo().resolve(from, '@t/api')).toEqual(file('packages/api/src/index.ts'));
   });
 });
+
+describe('answers shared between importers only where they cannot differ', () => {
+  const repo = useRepo({
+    'package.json': npmRoot,
+    'packages/a/package.json': { name: '@t/a', imports: { '#env': './src/env.ts' } },
+    'packages/a/tsconfig.json': { compilerOptions: { paths: { 'lib/*': ['./src/lib/*'] } } },
+    'packages/a/src/env.ts': 'export const a = 1;',
+    'packages/a/src/lib/x.ts': 'export const x = 1;',
+    'packages/a/src/deep/y.ts': 'export const y = 1;',
+    'packages/a/src/deep/index.ts': "import '../lib/x';",
+    'packages/b/package.json': { name: '@t/b', imports: { '#env': './src/env.ts' } },
+    'packages/b/src/env.ts': 'export const b = 1;',
+    'packages/b/src/deep/y.ts': 'export const y = 1;',
+    'packages/c/package.json': { name: '@t/c' },
+    'packages/c/src/index.ts': 'export const c = 1;',
+  });
+
+  it('a relative path per the directory it is written in, the same path from any directory', () => {
+    expect(repo().resolve('packages/a/src/index.ts', './deep/y')).toEqual(file('packages/a/src/deep/y.ts'));
+    expect(repo().resolve('packages/b/src/index.ts', './deep/y')).toEqual(file('packages/b/src/deep/y.ts'));
+    expect(repo().resolve('packages/a/src/deep/index.ts', '../lib/x')).toEqual(file('packages/a/src/lib/x.ts'));
+    expect(repo().resolve('packages/a/src/index.ts', './lib/x')).toEqual(file('packages/a/src/lib/x.ts'));
+  });
+
+  it('`#x` per package, `paths` aliases per tsconfig, workspace packages the same everywhere', () => {
+    expect(repo().resolve('packages/a/src/deep/index.ts', '#env')).toEqual(file('packages/a/src/env.ts'));
+    expect(repo().resolve('packages/b/src/deep/y.ts', '#env')).toEqual(file('packages/b/src/env.ts'));
+    expect(repo().resolve('packages/a/src/deep/index.ts', 'lib/x')).toEqual(file('packages/a/src/lib/x.ts'));
+    expect(repo().resolve('packages/b/src/deep/y.ts', 'lib/x')).toEqual(external('lib'));
+    expect(repo().resolve('packages/a/src/env.ts', '@t/c')).toEqual(file('packages/c/src/index.ts'));
+    expect(repo().resolve('packages/b/src/env.ts', '@t/c')).toEqual(file('packages/c/src/index.ts'));
+  });
+
+  it('a reference is read as a path, a bare specifier of the same text as a package', () => {
+    expect(repo().resolve('packages/c/src/index.ts', 'index.ts', 'reference')).toEqual(file('packages/c/src/index.ts'));
+    expect(repo().resolve('packages/c/src/index.ts', 'index.ts')).toEqual(external('index.ts'));
+  });
+});

@@ -220,15 +220,19 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
     return found ? { type: 'file', path: found } : { type: 'unresolved', reason: rel.startsWith('..') ? 'points outside the workspace' : 'no such file' };
   };
 
-  // What an answer depends on: a relative path (or reference) on the path it names, a bare
-  // specifier on the importer's package and tsconfig. Shared, answers are kept by that: most
-  // imports name a path or package some other directory already asked for.
+  // What an answer depends on: a relative path (or reference) on the path it names; a `#x`
+  // specifier on the importer's package and tsconfig; any other bare one on the tsconfig's
+  // `paths` and `baseUrl` only (none: the same answer everywhere). Shared, answers are kept by
+  // that: most imports name a path or package some other directory already asked for.
   const byPath = new Map<string, Resolution>();
   const byContext = new Map<WorkspacePackage | undefined, Map<TsconfigInfo | undefined, Map<string, Resolution>>>();
+  const byTsconfig = new Map<TsconfigInfo | undefined, Map<string, Resolution>>();
   // A file's imports are resolved one after another: its directory and bare context are kept.
   let lastFile = '';
   let lastDir = '';
-  let bareContext: { owner: WorkspacePackage | undefined; tsconfig: TsconfigInfo | undefined; answers: Map<string, Resolution> } | undefined;
+  let bareContext:
+    | { owner: WorkspacePackage | undefined; tsconfig: TsconfigInfo | undefined; hashAnswers: Map<string, Resolution>; answers: Map<string, Resolution> }
+    | undefined;
   // Both depend on the file's directory only: found once per directory.
   const contextByDir = new Map<string, NonNullable<typeof bareContext>>();
   const contextOf = (fromFile: string, dir: string) => {
@@ -236,7 +240,8 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
     if (!context) {
       const owner = packageOf(fromFile);
       const tsconfig = tsconfigOf(fromFile);
-      context = { owner, tsconfig, answers: answersOf(answersOf(byContext, owner), tsconfig) };
+      const aliases = tsconfig && ((tsconfig.paths && tsconfig.pathsBase !== undefined) || tsconfig.baseUrl) ? tsconfig : undefined;
+      context = { owner, tsconfig, hashAnswers: answersOf(answersOf(byContext, owner), tsconfig), answers: answersOf(byTsconfig, aliases) };
       contextByDir.set(dir, context);
     }
     return context;
@@ -265,10 +270,11 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
     // A bundler query (`~/styles.css?url`, `x.svg?react`) is not part of the path.
     const bare = beforeQuery(specifier, false) || specifier;
     if (!shareAcrossDirs) return resolveBare(bareContext.owner, bareContext.tsconfig, bare);
-    let known = bareContext.answers.get(bare);
+    const answers = bare.startsWith('#') ? bareContext.hashAnswers : bareContext.answers;
+    let known = answers.get(bare);
     if (!known) {
       known = resolveBare(bareContext.owner, bareContext.tsconfig, bare);
-      bareContext.answers.set(bare, known);
+      answers.set(bare, known);
     }
     return known;
   };
