@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeclarationFile, isTestFile } from '@monorefactor/core';
 import { type ExtractedFile, extractImports } from './extractImports.js';
@@ -82,7 +81,8 @@ export function startParse(root: string, files: string[], options: ParseFilesOpt
 /** The file's text, or the parse result of a file that cannot be read. */
 export function readSource(root: string, file: string): string | ParsedFile {
   try {
-    return readFileSync(path.join(root, file), 'utf8');
+    // `root` is absolute and `file` a clean relative path: no path.join (it normalises) per file.
+    return readFileSync(`${root}/${file}`, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     return { path: file, size: 0, imports: [], errors: [], readError: code };
