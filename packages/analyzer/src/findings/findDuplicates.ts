@@ -1,5 +1,5 @@
 import type { DuplicateFinding, ImportGraph, ModuleNode } from '@monorefactor/core';
-import { formerFirstSlots, holdersOf, indexShingles, similarPairs } from './shingleIndex.js';
+import { holdersOf, indexShingles, similarPairs } from './shingleIndex.js';
 
 /** Pairs at or above this Jaccard similarity of their token shingles are reported. */
 export const DUPLICATE_THRESHOLD = 0.8;
@@ -56,25 +56,12 @@ export function findDuplicates(graph: ImportGraph): DuplicateFinding[] {
     files: [(distinct[pair.a] as ModuleNode).path, (distinct[pair.b] as ModuleNode).path].sort(),
     similarity: Math.min(pair.similarity, 0.99),
   }));
-  // Pairs of equal similarity and first file keep the order they always had, that of the former
-  // table's slots: worked out only when there are such ties.
-  const keys = new Set<string>();
-  let tied = false;
-  for (const pair of near) {
-    const key = `${pair.similarity}\u0000${pair.files[0]}`;
-    tied ||= keys.has(key);
-    keys.add(key);
-  }
-  if (tied) {
-    const first = formerFirstSlots(index, holders, pairs);
-    const order = pairs.map((_, i) => i);
-    order.sort(
-      (x, y) =>
-        (first[x] as number) - (first[y] as number) || (pairs[x]?.a as number) - (pairs[y]?.a as number) || (pairs[x]?.b as number) - (pairs[y]?.b as number),
-    );
-    for (const i of order) found.push(near[i] as { files: string[]; similarity: number });
-  } else found.push(...near);
-  found.sort((x, y) => y.similarity - x.similarity || (x.files[0] as string).localeCompare(y.files[0] as string));
+  found.push(...near);
+  // Most similar first; then by file paths, so the order never depends on hashing.
+  found.sort(
+    (x, y) =>
+      y.similarity - x.similarity || (x.files[0] as string).localeCompare(y.files[0] as string) || (x.files[1] as string).localeCompare(y.files[1] as string),
+  );
   return found.map((finding, i) => ({ id: `D${i + 1}`, files: finding.files, similarity: Math.floor(finding.similarity * 100) / 100 }));
 }
 

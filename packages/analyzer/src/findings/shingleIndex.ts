@@ -171,32 +171,3 @@ export function similarPairs(index: ShingleIndex, holders: Holders, group: Int32
   }
   return out;
 }
-
-/**
- * The first slot, in the table this index once was (open addressing, linear probing, twice the
- * shingles rounded up to a power of two), of a shingle worth pairing that files a and b share:
- * pairs used to be counted slot by slot, and findings of equal similarity keep that order.
- */
-export function formerFirstSlots(index: ShingleIndex, holders: Holders, pairs: readonly { a: number; b: number }[]): number[] {
-  const bits = Math.max(4, Math.ceil(Math.log2(index.total * 2 + 1)));
-  const mask = (1 << bits) - 1;
-  const taken = new Uint8Array(mask + 1);
-  const slotOf = new Int32Array(index.distinct);
-  // Linear probing without deletions: a shingle took the first free slot from its home when it first appeared.
-  for (let id = 0; id < index.distinct; id++) {
-    let slot = Math.imul(index.keys[id] as number, GOLDEN) >>> (32 - bits);
-    while (taken[slot] === 1) slot = (slot + 1) & mask;
-    taken[slot] = 1;
-    slotOf[id] = slot;
-  }
-  const { ids, start } = holders;
-  return pairs.map(({ a, b }) => {
-    const ofA = new Set(ids.subarray(start[a], start[a + 1]));
-    let first = Number.POSITIVE_INFINITY;
-    for (let k = start[b] as number; k < (start[b + 1] as number); k++) {
-      const id = ids[k] as number;
-      if (ofA.has(id)) first = Math.min(first, slotOf[id] as number);
-    }
-    return first;
-  });
-}
