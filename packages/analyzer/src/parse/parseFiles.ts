@@ -36,10 +36,11 @@ export interface ParseSession {
  */
 const WORKER_THRESHOLD = 1500;
 /**
- * Fewer cores than this: no workers. Measured on a 2-vCPU VM (7,505 files): a worker costs
- * ~0.4 s of CPU (isolate, module loading, its own JIT warm-up, the JSON hand-off) for ~0.3 s of
- * parsing it takes over, and two threads there run only 1.1-1.4x faster than one, so one
- * thread finished first (1.19 s against 1.42 s for the whole `analyze`).
+ * Fewer cores than this: no workers. On one thread V8's own background work (concurrent
+ * compilation, parallel GC) already uses part of a second core, and a worker adds ~0.4 s of CPU
+ * (its isolate, module loading, its own JIT warm-up, the JSON hand-off). Measured on a 2-vCPU VM
+ * (7,505 files, `analyze`, 10 alternating runs each): 1.12 s with a worker against 1.17 s without
+ * on a quiet machine, but 1.42 s against 1.19 s while another process kept one core busy.
  */
 const MIN_CORES_FOR_WORKERS = 3;
 
