@@ -26,6 +26,7 @@ export function lexImports(source: string, lines: LineIndex, options: { jsx?: bo
     }
   }
   const out: RawImport[] = [];
+  let reexports: Map<number, Export[]> | undefined;
   for (let index = 0; index < imports.length; index++) {
     const record = imports[index] as Import;
     if (record.type === 'import-meta') continue;
@@ -40,7 +41,8 @@ export function lexImports(source: string, lines: LineIndex, options: { jsx?: bo
     }
     const head = stripComments(source.slice(record.importStart, record.start - 1));
     const isExport = head.startsWith('export');
-    const { kind, names } = isExport ? reexportOf(exports, index, record.typeOnly) : importOf(head, record.typeOnly);
+    reexports ??= isExport ? reexportsByImport(exports) : undefined;
+    const { kind, names } = isExport ? reexportOf(reexports?.get(index) ?? [], record.typeOnly) : importOf(head, record.typeOnly);
     out.push({ specifier: detached(record.specifier), kind, line: lines.lineOf(record.start), start: record.start, end: record.end, names });
   }
   if (options.hints === undefined ? source.includes('<reference') : options.hints & HINT_REFERENCE) out.push(...referencePaths(source, lines));
@@ -66,41 +68,107 @@ function importHeader(source: string): string | undefined {
 }
 
 const REQUIRE_TAIL = /=\s*require\s*\($/;
-const NAME_ITEM = /^\s*(type\s+(?!as\b|,|$))?\s*("[^"]*"|'[^']*'|[\w$]+)/;
 
-/** `import ... from` / `import x = require(`: the kind and the imported names (string ops: this runs per import). */
+/** `import ... from` / `import x = require(`: the kind and the imported names (a char scan: this runs per import). */
 function importOf(head: string, typeOnly: boolean): { kind: ImportKind; names: string[] } {
   if (head.charCodeAt(head.length - 1) === 40 /* ( */ && REQUIRE_TAIL.test(head)) return { kind: typeOnly ? 'import-type' : 'import-equals', names: [] };
   const fromAt = head.lastIndexOf('from');
-  let clause = (fromAt > 6 ? head.slice(6, fromAt) : head.slice(6)).trim();
-  if (typeOnly && clause.startsWith('type')) clause = clause.slice(4).trimStart();
+  let start = skipSpace(head, 6);
+  let end = fromAt > 6 ? fromAt : head.length;
+  while (end > start && isSpace(head.charCodeAt(end - 1))) end--;
+  if (typeOnly && head.startsWith('type', start)) start = skipSpace(head, start + 4);
   const names: string[] = [];
-  if (clause.length === 0) return { kind: typeOnly ? 'import-type' : 'import', names };
+  if (start >= end) return { kind: typeOnly ? 'import-type' : 'import', names };
   let inlineTypes = 0;
-  const brace = clause.indexOf('{');
-  const first = clause.charCodeAt(0);
+  const first = head.charCodeAt(start);
   if (first !== 123 /* { */ && first !== 42 /* * */ && first !== 44 /* , */) names.push('default');
-  if ((brace === -1 ? clause : clause.slice(0, brace)).includes('*')) names.push('*');
-  if (brace !== -1) {
-    for (const item of clause.slice(brace + 1, clause.lastIndexOf('}')).split(',')) {
-      const match = NAME_ITEM.exec(item);
-      if (!match || match[2] === undefined) continue;
-      if (match[1]) inlineTypes++;
-      const name = match[2];
-      const quote = name.charCodeAt(0);
-      names.push(detached(quote === 34 || quote === 39 ? name.slice(1, -1) : name));
+  const brace = head.indexOf('{', start);
+  const open = brace === -1 || brace >= end ? -1 : brace;
+  const star = head.indexOf('*', start);
+  if (star !== -1 && star < (open === -1 ? end : open)) names.push('*');
+  if (open !== -1) {
+    const close = head.lastIndexOf('}', end - 1);
+    // Items between the braces: [type] name [as alias], separated by commas.
+    for (let item = open + 1; item < close; ) {
+      const comma = head.indexOf(',', item);
+      const itemEnd = comma === -1 || comma > close ? close : comma;
+      const parsed = nameItem(head, item, itemEnd);
+      if (parsed !== undefined) {
+        if (parsed.inlineType) inlineTypes++;
+        names.push(detached(parsed.name));
+      }
+      item = itemEnd + 1;
     }
   }
   const allInline = inlineTypes > 0 && inlineTypes === names.length;
   return { kind: typeOnly || allInline ? 'import-type' : 'import', names };
 }
 
+/**
+ * One `[type] name [as alias]` item in `text[start, end)`: the imported name (a quoted string's
+ * contents or an identifier) and whether it has its own `type`. `type` is the name itself when
+ * `as`, nothing or a comma follows it. Undefined when the item holds no name.
+ */
+function nameItem(text: string, start: number, end: number): { name: string; inlineType: boolean } | undefined {
+  const at = skipSpace(text, start);
+  if (text.startsWith('type', at) && at + 4 < end && isSpace(text.charCodeAt(at + 4))) {
+    const next = skipSpace(text, at + 4);
+    const isAs = text.startsWith('as', next) && (next + 2 >= end || !isRegexWordChar(text.charCodeAt(next + 2)));
+    const name = next < end && !isAs && text.charCodeAt(next) !== 44 ? nameAt(text, next, end) : undefined;
+    if (name !== undefined) return { name, inlineType: true };
+  }
+  const name = nameAt(text, at, end);
+  return name === undefined ? undefined : { name, inlineType: false };
+}
+
+/** A quoted string's contents or an identifier (`[\w$]+`) at `i`. */
+function nameAt(text: string, i: number, end: number): string | undefined {
+  if (i >= end) return undefined;
+  const quote = text.charCodeAt(i);
+  if (quote === 34 || quote === 39) {
+    const close = text.indexOf(quote === 34 ? '"' : "'", i + 1);
+    return close === -1 || close >= end ? undefined : text.slice(i + 1, close);
+  }
+  let j = i;
+  while (j < end && (isRegexWordChar(text.charCodeAt(j)) || text.charCodeAt(j) === 36)) j++;
+  return j === i ? undefined : text.slice(i, j);
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** What a regex's `\s` matches. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** What a regex's `\w` matches: ASCII letters, digits and `_`. */
+function isRegexWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** Each re-export statement's entries (`importIndex`), grouped in one pass over the file's exports. */
+function reexportsByImport(exports: readonly Export[]): Map<number, Export[]> {
+  const byImport = new Map<number, Export[]>();
+  for (const entry of exports) {
+    if (entry.type === 'direct') continue;
+    const list = byImport.get(entry.importIndex);
+    if (list) list.push(entry);
+    else byImport.set(entry.importIndex, [entry]);
+  }
+  return byImport;
+}
+
 /** `export ... from`: the names it takes from the module, type-only when every one is. */
-function reexportOf(exports: readonly Export[], importIndex: number, statementTypeOnly: boolean): { kind: ImportKind; names: string[] } {
+function reexportOf(entries: readonly Export[], statementTypeOnly: boolean): { kind: ImportKind; names: string[] } {
   const names: string[] = [];
   let typeOnly = 0;
-  for (const entry of exports) {
-    if (entry.type === 'direct' || entry.importIndex !== importIndex) continue;
+  for (const entry of entries) {
     names.push(entry.type === 'reexport' && entry.importName ? detached(entry.importName) : '*');
     if (entry.typeOnly) typeOnly++;
   }
