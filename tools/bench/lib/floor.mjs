@@ -52,6 +52,9 @@ function listFiles(root) {
   return files.sort();
 }
 
+/** Read as the analyzer does: an options object (Node skips building one per call) and no path.join. */
+const UTF8 = { encoding: 'utf8' };
+
 /** Read and parse `files`; returns totals only, so nothing large crosses a thread boundary. */
 function readAndParse(root, files) {
   let bytes = 0;
@@ -60,7 +63,7 @@ function readAndParse(root, files) {
   let parseMs = 0;
   for (const file of files) {
     const t0 = performance.now();
-    const source = readFileSync(path.join(root, file), 'utf8');
+    const source = readFileSync(`${root}/${file}`, UTF8);
     const t1 = performance.now();
     imports += importCount(file, source);
     parseMs += performance.now() - t1;
