@@ -1,4 +1,4 @@
-import { type AnalysisResult, type EventSink, type Findings, type ImportGraph, noopSink, type RefactorConfig } from '@monorefactor/core';
+import { type AnalysisResult, compareStrings, type EventSink, type Findings, type ImportGraph, noopSink, type RefactorConfig } from '@monorefactor/core';
 import { loadConfig } from './config/loadConfig.js';
 import { findBoundaryViolations } from './findings/findBoundaryViolations.js';
 import { findUndeclaredDependencies, findUnusedWorkspaceDependencies } from './findings/findDependencyIssues.js';
@@ -70,6 +70,6 @@ export function computeFindings(graph: ImportGraph, config: RefactorConfig, opti
     unused: findUnusedWorkspaceDependencies(graph),
     boundaries: findBoundaryViolations(graph, config.boundaries),
     unresolved: findUnresolved(graph),
-    problems: problems.sort((a, b) => a.file.localeCompare(b.file)),
+    problems: problems.sort((a, b) => compareStrings(a.file, b.file)),
   };
 }

@@ -1,4 +1,12 @@
-import type { AnalysisResult, Findings, GraphModuleJson, ImportGraph, PackageSummary, Resolution } from '@monorefactor/core';
+import {
+  type AnalysisResult,
+  compareStrings,
+  type Findings,
+  type GraphModuleJson,
+  type ImportGraph,
+  type PackageSummary,
+  type Resolution,
+} from '@monorefactor/core';
 
 /** The version-1 `analyze --json` document of a graph and its findings. */
 export function toAnalysisResult(graph: ImportGraph, findings: Findings, options: { graph?: boolean } = {}): AnalysisResult {
@@ -13,7 +21,7 @@ export function toAnalysisResult(graph: ImportGraph, findings: Findings, options
     dependents.get(edge.to)?.add(edge.from);
   }
   const packages: PackageSummary[] = [...graph.workspace.packages.values()]
-    .sort((a, b) => a.dir.localeCompare(b.dir))
+    .sort((a, b) => compareStrings(a.dir, b.dir))
     .map((pkg) => ({
       name: pkg.name,
       dir: pkg.dir,

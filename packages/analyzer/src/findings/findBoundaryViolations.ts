@@ -1,4 +1,4 @@
-import type { BoundaryFinding, BoundaryRule, ImportGraph } from '@monorefactor/core';
+import { type BoundaryFinding, type BoundaryRule, compareStrings, type ImportGraph } from '@monorefactor/core';
 import picomatch from 'picomatch';
 
 /**
@@ -31,5 +31,5 @@ export function findBoundaryViolations(graph: ImportGraph, rules: BoundaryRule[]
       }
     }
   }
-  return out.sort((a, b) => a.rule.localeCompare(b.rule) || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  return out.sort((a, b) => compareStrings(a.rule, b.rule) || compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
 }

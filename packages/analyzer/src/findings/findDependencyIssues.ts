@@ -1,4 +1,5 @@
 import {
+  compareStrings,
   DEPENDENCY_FIELDS,
   type ImportGraph,
   isFixtureFile,
@@ -49,7 +50,7 @@ export function findUndeclaredDependencies(graph: ImportGraph): UndeclaredFindin
       missing.set(key, finding);
     }
   }
-  return [...missing.values()].sort((a, b) => a.package.localeCompare(b.package) || a.dependency.localeCompare(b.dependency));
+  return [...missing.values()].sort((a, b) => compareStrings(a.package, b.package) || compareStrings(a.dependency, b.dependency));
 }
 
 /**
@@ -75,7 +76,7 @@ export function findUnusedWorkspaceDependencies(graph: ImportGraph): UnusedDepen
       if (!used.has(`${pkg.name}\u0000${dependency}`) && !configuredIn(pkg.manifest, dependency)) out.push({ package: pkg.name, dependency, field });
     }
   }
-  return out.sort((a, b) => a.package.localeCompare(b.package) || a.dependency.localeCompare(b.dependency));
+  return out.sort((a, b) => compareStrings(a.package, b.package) || compareStrings(a.dependency, b.dependency));
 }
 
 /** Named by a tool's field of the manifest (`"prettier": "@acme/prettier-config"`, `eslintConfig.extends`): used by that tool. */

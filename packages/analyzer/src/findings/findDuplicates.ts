@@ -1,4 +1,4 @@
-import type { DuplicateFinding, ImportGraph, ModuleNode } from '@monorefactor/core';
+import { compareStrings, type DuplicateFinding, type ImportGraph, type ModuleNode } from '@monorefactor/core';
 import { holdersOf, indexShingles, similarPairs } from './shingleIndex.js';
 
 /** Pairs at or above this Jaccard similarity of their token shingles are reported. */
@@ -32,7 +32,7 @@ export function findDuplicates(graph: ImportGraph): DuplicateFinding[] {
   }
   const distinct: ModuleNode[] = [];
   for (const copies of byHash.values()) {
-    if (copies.length > 1) copies.sort((a, b) => a.path.localeCompare(b.path));
+    if (copies.length > 1) copies.sort((a, b) => compareStrings(a.path, b.path));
     const first = copies[0] as ModuleNode;
     distinct.push(first);
     if (copies.some((node) => node.package !== first.package)) found.push({ files: copies.map((node) => node.path), similarity: 1 });
@@ -60,7 +60,7 @@ export function findDuplicates(graph: ImportGraph): DuplicateFinding[] {
   // Most similar first; then by file paths, so the order never depends on hashing.
   found.sort(
     (x, y) =>
-      y.similarity - x.similarity || (x.files[0] as string).localeCompare(y.files[0] as string) || (x.files[1] as string).localeCompare(y.files[1] as string),
+      y.similarity - x.similarity || compareStrings(x.files[0] as string, y.files[0] as string) || compareStrings(x.files[1] as string, y.files[1] as string),
   );
   return found.map((finding, i) => ({ id: `D${i + 1}`, files: finding.files, similarity: Math.floor(finding.similarity * 100) / 100 }));
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type CycleFinding, type ImportGraph, type MisplacedFinding, type ModuleNode, type PlacementRule, relocate } from '@monorefactor/core';
+import { type CycleFinding, compareStrings, type ImportGraph, type MisplacedFinding, type ModuleNode, type PlacementRule, relocate } from '@monorefactor/core';
 import picomatch from 'picomatch';
 import { namesPackage } from '../resolve/exportsMap.js';
 import { findPublicApi, type PublicApi } from './publicApi.js';
@@ -44,7 +44,7 @@ export function findMisplacedModules(graph: ImportGraph, options: MisplacedOptio
       if (scoreGroup(graph, group, publicApi, options.cycles)) groups.push(group);
     }
   }
-  groups.sort((a, b) => b.score - a.score || first(a).localeCompare(first(b)));
+  groups.sort((a, b) => b.score - a.score || compareStrings(first(a), first(b)));
   return groups.map((group, i) => {
     const files = [...group.files].sort();
     return {

@@ -1,4 +1,4 @@
-import type { CycleFinding, ImportGraph } from '@monorefactor/core';
+import { type CycleFinding, compareStrings, type ImportGraph } from '@monorefactor/core';
 
 /**
  * Package cycles: strongly connected components of the package graph (Tarjan), each with the
@@ -13,13 +13,13 @@ export function findPackageCycles(graph: ImportGraph): CycleFinding[] {
   }
   const components = stronglyConnected([...graph.workspace.packages.keys()].sort(), (node) => (adjacency.get(node) ?? []).sort());
   const cycles = components.filter((component) => component.length > 1).map((component) => component.sort());
-  cycles.sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
+  cycles.sort((a, b) => compareStrings(a[0] ?? '', b[0] ?? ''));
   return cycles.map((packages, index) => {
     const members = new Set(packages);
     const edges = [...graph.packageEdges.values()]
       .filter((edge) => members.has(edge.from) && members.has(edge.to))
       .flatMap((edge) => edge.edges.map((e) => ({ from: e.from, to: e.to, specifier: e.specifier })))
-      .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+      .sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
     return { id: `C${index + 1}`, packages, edges };
   });
 }

@@ -1,4 +1,4 @@
-import type { ImportGraph, UnresolvedFinding } from '@monorefactor/core';
+import { compareStrings, type ImportGraph, type UnresolvedFinding } from '@monorefactor/core';
 
 /** Every import whose target could not be found, with the resolver's reason. */
 export function findUnresolved(graph: ImportGraph): UnresolvedFinding[] {
@@ -8,5 +8,5 @@ export function findUnresolved(graph: ImportGraph): UnresolvedFinding[] {
       if (edge.target.type === 'unresolved') out.push({ file: node.path, specifier: edge.specifier, reason: edge.target.reason, line: edge.line });
     }
   }
-  return out.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  return out.sort((a, b) => compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
