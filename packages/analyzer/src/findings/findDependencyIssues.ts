@@ -73,7 +73,9 @@ export function findUnusedWorkspaceDependencies(graph: ImportGraph): UnusedDepen
       if (field !== 'dependencies' && field !== 'devDependencies') continue;
       // Only workspace packages that have source: a config-only package (tsconfig presets) is used by config files.
       if (!graph.workspace.packages.has(dependency) || !filesPerPackage.get(dependency) || dependency === pkg.name) continue;
-      if (!used.has(`${pkg.name}\u0000${dependency}`) && !configuredIn(pkg.manifest, dependency)) out.push({ package: pkg.name, dependency, field });
+      if (used.has(`${pkg.name}\u0000${dependency}`) || configuredIn(pkg.manifest, dependency)) continue;
+      if (runsBinOf(pkg.manifest, graph.workspace.packages.get(dependency)?.manifest)) continue;
+      out.push({ package: pkg.name, dependency, field });
     }
   }
   return out.sort((a, b) => compareStrings(a.package, b.package) || compareStrings(a.dependency, b.dependency));
@@ -85,6 +87,24 @@ function configuredIn(manifest: PackageManifest, dependency: string): boolean {
   for (const field of DEPENDENCY_FIELDS) delete rest[field];
   const text = JSON.stringify(rest);
   return text.includes(`"${dependency}"`) || text.includes(`"${dependency}/`);
+}
+
+/**
+ * A script of the manifest runs one of the dependency's executables (`"start": "react-router-serve
+ * ./build"`): a dependency for its `bin`, used without any import.
+ */
+function runsBinOf(manifest: PackageManifest, dependency: PackageManifest | undefined): boolean {
+  const scripts = manifest.scripts;
+  if (!dependency || typeof scripts !== 'object' || scripts === null) return false;
+  const bin = dependency.bin;
+  const names = typeof bin === 'string' ? [(dependency.name ?? '').replace(/^@[^/]+\//, '')] : typeof bin === 'object' && bin !== null ? Object.keys(bin) : [];
+  if (names.length === 0) return false;
+  const commands = Object.values(scripts).filter((script): script is string => typeof script === 'string');
+  return names.some((name) => {
+    // The name as a command word: at the start, or after a space, `;`, `&`, `|` or `(`.
+    const word = new RegExp(`(?:^|[\\s;&|(])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s|$)`);
+    return commands.some((command) => word.test(command));
+  });
 }
 
 function typesPackage(name: string): string {
