@@ -37,6 +37,11 @@ export interface TsconfigInfo {
   /** Root-relative `baseUrl` directory, if set. */
   baseUrl?: string;
   rootDir?: string;
+  /**
+   * Root-relative `rootDirs`: folders tsc merges into one, so `./+types/route` next to a file may
+   * live in a generated folder (`.react-router/types`) at the same relative place.
+   */
+  rootDirs?: string[];
   outDir?: string;
   moduleResolution?: string;
   allowImportingTsExtensions?: boolean;

@@ -220,6 +220,34 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
     return found ? { type: 'file', path: found } : { type: 'unresolved', reason: rel.startsWith('..') ? 'points outside the workspace' : 'no such file' };
   };
 
+  /**
+   * tsc's `rootDirs`: a relative path that names nothing may name a file at the same place under
+   * another of the tsconfig's root folders, often generated and unlisted (`.react-router/types`),
+   * so the disk is asked. Undefined when no root folder applies; an answer naming the missing
+   * root folders when none has the file.
+   */
+  const viaRootDirs = (tsconfig: TsconfigInfo, rel: string): Resolution | undefined => {
+    const roots = tsconfig.rootDirs ?? [];
+    const home = roots.filter((root) => root === '.' || rel.startsWith(`${root}/`)).sort((a, b) => b.length - a.length)[0];
+    if (home === undefined) return undefined;
+    const inner = home === '.' ? rel : rel.slice(home.length + 1);
+    const missing: string[] = [];
+    for (const root of roots) {
+      if (root === home) continue;
+      const candidate = joinRel(root, inner);
+      const found =
+        resolvePath(candidate) ?? [...APPEND_EXTENSIONS, ...APPEND_EXTENSIONS.map((ext) => `/index${ext}`)].map((ext) => candidate + ext).find(existsOnDisk);
+      if (found) return { type: 'file', path: found };
+      if (!existsOnDisk(root)) missing.push(root);
+    }
+    if (missing.length === 0) return undefined;
+    const folders = missing.join(', ');
+    return {
+      type: 'unresolved',
+      reason: `no such file, and the tsconfig's rootDirs ${folders} ${missing.length > 1 ? 'do' : 'does'} not exist (generated? run the framework's typegen or build step)`,
+    };
+  };
+
   // What an answer depends on: a relative path (or reference) on the path it names; a `#x`
   // specifier on the importer's package and tsconfig; any other bare one on the tsconfig's
   // `paths` and `baseUrl` only (none: the same answer everywhere). Shared, answers are kept by
@@ -257,12 +285,16 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
     if (!relative && (specifier.startsWith('node:') || hasUrlScheme(specifier))) return { type: 'builtin', name: specifier };
     if (relative || kind === 'reference') {
       const rel = joinRel(lastDir, beforeQuery(specifier, true));
-      if (!shareAcrossDirs) return resolveRelative(rel);
-      let known = byPath.get(rel);
+      let known = shareAcrossDirs ? byPath.get(rel) : undefined;
       if (!known) {
         known = resolveRelative(rel);
-        byPath.set(rel, known);
+        if (shareAcrossDirs) byPath.set(rel, known);
       }
+      if (known.type !== 'unresolved' || known.reason !== 'no such file') return known;
+      // Only then the importer's tsconfig matters: its rootDirs, which generated types use.
+      bareContext ??= contextOf(fromFile, lastDir);
+      const rootDirs = bareContext.tsconfig?.rootDirs ? viaRootDirs(bareContext.tsconfig, rel) : undefined;
+      if (rootDirs?.type === 'file' || (rootDirs && (kind === 'import-type' || kind === 'export-type'))) return rootDirs;
       return known;
     }
     if (specifier.startsWith('/')) return { type: 'unresolved', reason: 'absolute import paths are not portable' };

@@ -17,6 +17,7 @@ interface ChainOptions {
   /** The file of the chain whose `paths` these are. */
   pathsFile?: string;
   rootDir?: string;
+  rootDirs?: string[];
   outDir?: string;
   moduleResolution?: string;
   allowImportingTsExtensions?: boolean;
@@ -55,6 +56,7 @@ export function loadTsconfig(absFile: string, ctx: TsconfigContext): TsconfigInf
   }
   if (options.baseUrl) info.baseUrl = toRootRelative(ctx.root, options.baseUrl);
   if (options.rootDir) info.rootDir = toRootRelative(ctx.root, options.rootDir);
+  if (options.rootDirs) info.rootDirs = options.rootDirs.map((dir) => toRootRelative(ctx.root, dir));
   if (options.outDir) info.outDir = toRootRelative(ctx.root, options.outDir);
   if (options.moduleResolution) info.moduleResolution = options.moduleResolution.toLowerCase();
   if (options.allowImportingTsExtensions) info.allowImportingTsExtensions = true;
@@ -107,6 +109,7 @@ function collectOptions(absFile: string, raw: RawTsconfig, ctx: TsconfigContext,
   }
   const rootDir = str('rootDir');
   if (rootDir !== undefined) merged.rootDir = resolveOption(rootDir);
+  if (Array.isArray(own.rootDirs)) merged.rootDirs = own.rootDirs.filter((dir): dir is string => typeof dir === 'string').map(resolveOption);
   const outDir = str('outDir');
   if (outDir !== undefined) merged.outDir = resolveOption(outDir);
   const moduleResolution = str('moduleResolution');
