@@ -89,19 +89,29 @@ function nonTestImporters(graph: ImportGraph, node: ModuleNode): ModuleNode[] {
   return [...node.importedBy].map((file) => graph.modules.get(file)).filter((n): n is ModuleNode => n !== undefined && !n.isTest);
 }
 
-/** The one package all non-test importers of `node` are in; undefined when none import it, or several packages (or a file outside any) do. */
+/**
+ * The one package all non-test importers of `node` are in; undefined when none import it, or
+ * several packages (or a file outside any) do. Tests do not make a module belong to their
+ * package, but another package's tests using it show it is shared (vite's playground/test-utils.ts,
+ * used by the specs of every playground package): then there is no sole package either.
+ */
 function soleImportingPackage(graph: ImportGraph, node: ModuleNode): string | undefined {
   let only: string | undefined;
   let any = false;
+  let testedFrom: (string | undefined)[] | undefined;
   for (const file of node.importedBy) {
     const importer = graph.modules.get(file);
-    if (!importer || importer.isTest) continue;
+    if (!importer) continue;
+    if (importer.isTest) {
+      if (importer.package !== node.package) (testedFrom ??= []).push(importer.package);
+      continue;
+    }
     if (!any) {
       any = true;
       only = importer.package;
     } else if (importer.package !== only) return undefined;
   }
-  return only;
+  return testedFrom?.some((pkg) => pkg !== only) ? undefined : only;
 }
 
 function consumerGroups(graph: ImportGraph, pkg: string, nodes: ModuleNode[], entries: Set<string>, claimed: Set<string>): Group[] {
