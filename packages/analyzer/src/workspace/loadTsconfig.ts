@@ -124,6 +124,12 @@ function resolveExtends(spec: string, fromDir: string, ctx: TsconfigContext): st
   if (isRelativeOrAbsolute(spec)) {
     const base = path.resolve(fromDir, spec);
     candidates.push(base, `${base}.json`, path.join(base, 'tsconfig.json'));
+    // `./node_modules/@acme/tsconfig/base.json` before an install: the workspace package it links to.
+    const inModules = spec.lastIndexOf('node_modules/');
+    if (inModules !== -1) {
+      const found = resolveExtends(spec.slice(inModules + 'node_modules/'.length), fromDir, ctx);
+      if (found && !candidates.some(isFile)) return found;
+    }
   } else {
     const parts = spec.split('/');
     const nameLength = spec.startsWith('@') ? 2 : 1;

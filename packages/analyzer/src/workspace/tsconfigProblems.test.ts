@@ -23,3 +23,19 @@ describe('a tsconfig that extends a missing file', () => {
     expect(problems[0]?.hint).toMatch(/svelte-kit sync/);
   });
 });
+
+describe('a tsconfig that extends a path through node_modules before an install', () => {
+  it('reads the workspace package the path links to (vercel/ai: ./node_modules/@vercel/ai-tsconfig/...)', () => {
+    const temp = tempTree({
+      'package.json': { name: 'root', private: true, workspaces: ['packages/*', 'tools/*'] },
+      'tools/tsconfig/package.json': { name: '@acme/tsconfig' },
+      'tools/tsconfig/library.json': { compilerOptions: { paths: { '#lib/*': ['./src/*'] } } },
+      'packages/ai/package.json': { name: 'ai' },
+      'packages/ai/tsconfig.json': { extends: './node_modules/@acme/tsconfig/library.json' },
+    });
+    remove = temp.remove;
+    const workspace = loadWorkspace(temp.root);
+    expect(workspace.problems).toEqual([]);
+    expect(workspace.packages.get('ai')?.tsconfig?.paths).toEqual({ '#lib/*': ['./src/*'] });
+  });
+});
