@@ -98,12 +98,12 @@ function nonTestImporters(graph: ImportGraph, node: ModuleNode): ModuleNode[] {
 function soleImportingPackage(graph: ImportGraph, node: ModuleNode): string | undefined {
   let only: string | undefined;
   let any = false;
-  let testedFrom: (string | undefined)[] | undefined;
+  const testedFrom: (string | undefined)[] = [];
   for (const file of node.importedBy) {
     const importer = graph.modules.get(file);
     if (!importer) continue;
     if (importer.isTest) {
-      if (importer.package !== node.package) (testedFrom ??= []).push(importer.package);
+      if (importer.package !== node.package) testedFrom.push(importer.package);
       continue;
     }
     if (!any) {
@@ -111,7 +111,7 @@ function soleImportingPackage(graph: ImportGraph, node: ModuleNode): string | un
       only = importer.package;
     } else if (importer.package !== only) return undefined;
   }
-  return testedFrom?.some((pkg) => pkg !== only) ? undefined : only;
+  return testedFrom.some((pkg) => pkg !== only) ? undefined : only;
 }
 
 function consumerGroups(graph: ImportGraph, pkg: string, nodes: ModuleNode[], entries: Set<string>, claimed: Set<string>): Group[] {
