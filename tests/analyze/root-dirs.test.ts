@@ -1,8 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runRefactor } from '../helpers/gitFixture.js';
+import { tempTree, writeTree } from '../helpers/tree.js';
 
 interface Result {
   findings: { unresolved: { file: string; specifier: string; reason: string }[] };
@@ -14,29 +12,29 @@ interface Result {
  * lives in the generated `.react-router/types` folder at the same relative place.
  */
 describe('tsconfig rootDirs', () => {
-  let dir: string;
-  const write = (file: string, text: string) => {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
-  };
+  let repo: ReturnType<typeof tempTree>;
   const analyze = () => {
-    const run = runRefactor(['analyze', '.', '--json', '--graph'], dir);
+    const run = runRefactor(['analyze', '.', '--json', '--graph'], repo.root);
     expect(run.exitCode).toBe(0);
     return JSON.parse(run.stdout) as Result;
   };
 
   beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'monorefactor-rootdirs-'));
-    write('package.json', JSON.stringify({ name: 'rootdirs', private: true, workspaces: ['apps/*'] }));
-    write('apps/web/package.json', JSON.stringify({ name: '@x/web', version: '1.0.0' }));
-    write('apps/web/tsconfig.json', JSON.stringify({ compilerOptions: { rootDirs: ['.', './.react-router/types'] } }));
-    write('apps/web/app/routes/home.tsx', "import type { Route } from './+types/home';\nexport const meta = (args: Route.MetaArgs) => args;\n");
-    write('apps/web/server.js', "export const load = () => import('./build/server/index.js');\n");
+    repo = tempTree(
+      {
+        'package.json': { name: 'rootdirs', private: true, workspaces: ['apps/*'] },
+        'apps/web/package.json': { name: '@x/web', version: '1.0.0' },
+        'apps/web/tsconfig.json': { compilerOptions: { rootDirs: ['.', './.react-router/types'] } },
+        'apps/web/app/routes/home.tsx': "import type { Route } from './+types/home';\nexport const meta = (args: Route.MetaArgs) => args;\n",
+        'apps/web/server.js': "export const load = () => import('./build/server/index.js');\n",
+      },
+      'monorefactor-rootdirs-',
+    );
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => repo.remove());
 
   it('resolves a relative import into another root folder, generated and unlisted', () => {
-    write('apps/web/.react-router/types/app/routes/+types/home.ts', 'export namespace Route { export type MetaArgs = {}; }\n');
+    writeTree(repo.root, { 'apps/web/.react-router/types/app/routes/+types/home.ts': 'export namespace Route { export type MetaArgs = {}; }\n' });
     const result = analyze();
     const home = result.modules.find((module) => module.path === 'apps/web/app/routes/home.tsx');
     expect(home?.imports[0]).toMatchObject({ specifier: './+types/home', resolved: 'apps/web/.react-router/types/app/routes/+types/home.ts' });
