@@ -9,10 +9,7 @@
 // Freestanding C (no libc): clang --target=wasm32 -nostdlib. Every integer is 32-bit unsigned,
 // wrapping, so the hashes equal the JavaScript definitions in src/parse/fingerprint.ts.
 
-typedef unsigned int u32;
-typedef unsigned char u8;
-
-#define EXPORT(name) __attribute__((export_name(#name)))
+#include "scanner.h"
 
 extern u8 __heap_base;
 
@@ -41,8 +38,8 @@ static u8 BY_LETTER[26][8];
 static u8 BY_LETTER_COUNT[26];
 static u8 KEYWORD_LEN[KEYWORD_COUNT];
 
-static u8 *input;
-static u32 *shingles;
+u8 *input;
+u32 *shingles;
 static u32 result_tokens, result_hash, result_count, result_hints;
 
 static void init_tables(void) {

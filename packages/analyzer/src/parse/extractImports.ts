@@ -1,8 +1,8 @@
 import { lexImports } from './lexImports.js';
 import { LineIndex } from './lineIndex.js';
 import { needsWalk, oxcImports } from './oxcImports.js';
-import { scanSource } from './scanner.js';
-import type { ExtractedFile } from './types.js';
+import { findModuleCalls, HINT_IMPORT_CALL, scanSource } from './scanner.js';
+import type { ExtractedFile, RawImport } from './types.js';
 
 export type { ExtractedFile, RawImport } from './types.js';
 
@@ -16,11 +16,33 @@ export interface ExtractOptions {
   parser?: 'auto' | 'oxc';
 }
 
+/**
+ * The lexer's imports, plus the module-path calls (`require`, `vi.mock`...) the scanner finds when
+ * the file has some; undefined when the file needs oxc: the lexer or the scanner cannot read it,
+ * or it has `import()` in a type position.
+ */
+function lexWithCalls(file: string, source: string, lines: LineIndex, hints: number): RawImport[] | undefined {
+  const walk = needsWalk(source, hints);
+  if (walk && needsWalk(source, hints & HINT_IMPORT_CALL)) return undefined;
+  const calls = walk ? findModuleCalls(source) : [];
+  if (!calls) return undefined;
+  const lexed = lexImports(source, lines, { jsx: /\.(?:[jt]sx|js)$/.test(file), hints });
+  if (!lexed || calls.length === 0) return lexed;
+  const seen = new Set(lexed.map((record) => record.start));
+  for (const call of calls) {
+    if (seen.has(call.start)) continue;
+    // A copy, not a slice that would keep the whole text alive (see lexImports' `detached`).
+    const specifier = ` ${source.slice(call.start, call.end)}`.slice(1);
+    lexed.push({ specifier, kind: call.kind, line: lines.lineOf(call.start), start: call.start, end: call.end, names: [] });
+  }
+  return lexed;
+}
+
 /** Every import form of one file (DESIGN.md "Import forms"), with exact specifier offsets. */
 export function extractImports(file: string, source: string, options: ExtractOptions = {}): ExtractedFile {
   const lines = new LineIndex(source);
   const { hints, fingerprint } = scanSource(source, options.fingerprint ?? false);
-  const lexed = options.parser !== 'oxc' && !needsWalk(source, hints) ? lexImports(source, lines, { jsx: /\.(?:[jt]sx|js)$/.test(file), hints }) : undefined;
+  const lexed = options.parser === 'oxc' ? undefined : lexWithCalls(file, source, lines, hints);
   const { imports, errors } = lexed ? { imports: lexed, errors: [] } : oxcImports(file, source, lines, hints);
   imports.sort((a, b) => a.start - b.start);
   const extracted: ExtractedFile = { imports, errors };

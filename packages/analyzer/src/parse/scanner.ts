@@ -15,6 +15,7 @@ interface ScannerExports {
   hash(): number;
   shingle_count(): number;
   shingle_address(): number;
+  find_calls(length: number): number;
 }
 
 /** Substrings found anywhere in the file (comments and strings included): see `needsWalk`. */
@@ -51,12 +52,8 @@ function instance(): ScannerExports {
   return scanner;
 }
 
-/** Files shorter than this many tokens are too small to call duplicates (barrels, re-exports). */
-export const MIN_FINGERPRINT_TOKENS = 60;
-
-/** Scan `source`: its walk hints, and its fingerprint when `fingerprint` is set. */
-export function scanSource(source: string, fingerprint: boolean): ScanResult {
-  const wasm = instance();
+/** Writes `source` as UTF-8 where the scanner reads it; returns the byte length. */
+function writeInput(wasm: ScannerExports, source: string): number {
   // UTF-8 takes at most 3 bytes per UTF-16 code unit.
   const room = source.length * 3;
   if (room > bytes.length || bytes.buffer !== wasm.memory.buffer) {
@@ -65,7 +62,16 @@ export function scanSource(source: string, fingerprint: boolean): ScanResult {
     // `reserve` may have grown the memory, which detaches the old views.
     bytes = new Uint8Array(wasm.memory.buffer, address, Math.max(room, 1 << 16));
   }
-  const { written } = encoder.encodeInto(source, bytes);
+  return encoder.encodeInto(source, bytes).written;
+}
+
+/** Files shorter than this many tokens are too small to call duplicates (barrels, re-exports). */
+export const MIN_FINGERPRINT_TOKENS = 60;
+
+/** Scan `source`: its walk hints, and its fingerprint when `fingerprint` is set. */
+export function scanSource(source: string, fingerprint: boolean): ScanResult {
+  const wasm = instance();
+  const written = writeInput(wasm, source);
   const hints = wasm.scan(written, fingerprint ? 1 : 0);
   if (!fingerprint) return { hints };
   const tokens = wasm.tokens();
@@ -75,6 +81,37 @@ export function scanSource(source: string, fingerprint: boolean): ScanResult {
   const count = Math.min(wasm.shingle_count(), cap);
   const shingles = new Uint32Array(wasm.memory.buffer, wasm.shingle_address(), count).slice();
   return { hints, fingerprint: { tokens, hash: (wasm.hash() >>> 0).toString(16), shingles } };
+}
+
+/** A call that takes a module path, as `findModuleCalls` reports it (offsets of the literal's text). */
+export interface ModuleCall {
+  kind: 'require' | 'require-resolve' | 'mock';
+  start: number;
+  end: number;
+}
+/** Indexed by the kind numbers of calls.c. */
+const CALL_KINDS = [undefined, 'require', 'require-resolve', 'mock'] as const;
+const AMBIGUOUS = 0xffffffff;
+
+/**
+ * `require('x')`, `require.resolve('x')` and `vi.mock('x')`-style calls of `source`, read by the
+ * scanner's JavaScript tokenizer (wasm/calls.c); undefined when it cannot be sure of its reading
+ * (JSX, a `/` it cannot tell from a division...) or the text is not ASCII (its offsets are bytes):
+ * the caller then parses the file with oxc.
+ */
+export function findModuleCalls(source: string): ModuleCall[] | undefined {
+  const wasm = instance();
+  const written = writeInput(wasm, source);
+  if (written !== source.length) return undefined;
+  const count = wasm.find_calls(written) >>> 0;
+  if (count === AMBIGUOUS) return undefined;
+  const records = new Uint32Array(wasm.memory.buffer, wasm.shingle_address(), count * 3);
+  const calls: ModuleCall[] = [];
+  for (let i = 0; i < count; i++) {
+    const kind = CALL_KINDS[records[i * 3] as number];
+    if (kind) calls.push({ kind, start: records[i * 3 + 1] as number, end: records[i * 3 + 2] as number });
+  }
+  return calls;
 }
 
 /** The duplicate fingerprint of a module (undefined for tiny files). */
