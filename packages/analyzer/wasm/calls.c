@@ -5,7 +5,8 @@
 // substitutions and regular expressions the way es-module-lexer does (a `/` after an operator, a
 // keyword or a `(` of `if`/`while`/`for` starts a regular expression; after a value it divides).
 // Whatever it cannot read for sure (an unterminated string, a `/` after `}` or `++`, nesting too
-// deep) makes it give up: the caller then parses the file with oxc, as before.
+// deep, non-ASCII outside strings and comments) makes it give up: the caller then parses the
+// file with oxc, as before.
 #include "scanner.h"
 
 enum { T_NONE, T_IDENT, T_NUMBER, T_STRING, T_TEMPLATE, T_PUNCT, T_OP };
@@ -52,8 +53,9 @@ static u8 classify_word(const u8 *p, u32 len) {
   return W_OTHER;
 }
 
+/** ASCII identifier bytes only: a non-ASCII byte ends the identifier and makes the reading give up. */
 static inline int is_word_byte(u8 c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$' || c >= 128;
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$';
 }
 
 static u32 ring_count;
@@ -191,6 +193,15 @@ EXPORT(find_calls) u32 find_calls(u32 length) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
       i++;
       continue;
+    }
+    if (c >= 128) {
+      // Non-ASCII in code (not in a string or comment): a Unicode space or identifier this reading
+      // does not classify. A byte order mark at the start is skipped.
+      if (i == 0 && length >= 3 && c == 0xEF && input[1] == 0xBB && input[2] == 0xBF) {
+        i = 3;
+        continue;
+      }
+      return AMBIGUOUS;
     }
     if (c == '/' && i + 1 < length && input[i + 1] == '/') {
       while (i < length && input[i] != '\n') i++;

@@ -51,16 +51,23 @@ describe('findModuleCalls: module-path calls read by the scanner instead of an A
     expect(oxcCalls(source)).toEqual(['require m']);
   });
 
-  it('gives up where its reading could be wrong: JSX, a / after a closing brace, optional calls, non-ASCII text', () => {
+  it('gives up where its reading could be wrong: JSX, a / after a closing brace, optional calls, non-ASCII code', () => {
     expect(calls("const a = <div>Don't</div>;\nrequire('x');")).toBeUndefined();
     expect(calls("const o = {} / 2;\nrequire('x');")).toBeUndefined();
     expect(calls("const s = 'unterminated\nrequire('x');")).toBeUndefined();
     expect(calls("const café = require('x');")).toBeUndefined();
+    expect(calls("const a =\u00a0require('x');")).toBeUndefined();
     // Optional and parenthesised calls: left to the full parse, whatever it makes of them.
     for (const source of ["require?.('x');", "vi?.mock('x');", "vi.mock?.('x');", "(require)('x');"]) {
       expect(calls(source), source).toBeUndefined();
       expect(extractImports('x.ts', source).imports, source).toEqual(extractImports('x.ts', source, { parser: 'oxc' }).imports);
     }
+  });
+
+  it('reads non-ASCII strings and comments, with offsets in UTF-16 units', () => {
+    const source = "\ufeff// Größe 🚀\nconst s = 'naïve';\nvi.mock('./ü-module', () => ({}));\nrequire(`./x`);\n";
+    expect(calls(source)).toEqual(['mock ./ü-module', 'require ./x']);
+    expect(oxcCalls(source)).toEqual(['mock ./ü-module', 'require ./x']);
   });
 
   it('is what extractImports uses for a test file with mocks', () => {

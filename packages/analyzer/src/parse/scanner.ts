@@ -96,22 +96,44 @@ const AMBIGUOUS = 0xffffffff;
 /**
  * `require('x')`, `require.resolve('x')` and `vi.mock('x')`-style calls of `source`, read by the
  * scanner's JavaScript tokenizer (wasm/calls.c); undefined when it cannot be sure of its reading
- * (JSX, a `/` it cannot tell from a division...) or the text is not ASCII (its offsets are bytes):
+ * (JSX, a `/` it cannot tell from a division, non-ASCII code outside strings and comments...):
  * the caller then parses the file with oxc.
  */
 export function findModuleCalls(source: string): ModuleCall[] | undefined {
   const wasm = instance();
   const written = writeInput(wasm, source);
-  if (written !== source.length) return undefined;
   const count = wasm.find_calls(written) >>> 0;
   if (count === AMBIGUOUS) return undefined;
-  const records = new Uint32Array(wasm.memory.buffer, wasm.shingle_address(), count * 3);
+  const records = new Uint32Array(wasm.memory.buffer, wasm.shingle_address(), count * 3).slice();
+  const toUtf16 = written === source.length ? (offset: number) => offset : utf16Offsets(written);
   const calls: ModuleCall[] = [];
   for (let i = 0; i < count; i++) {
     const kind = CALL_KINDS[records[i * 3] as number];
-    if (kind) calls.push({ kind, start: records[i * 3 + 1] as number, end: records[i * 3 + 2] as number });
+    if (kind) calls.push({ kind, start: toUtf16(records[i * 3 + 1] as number), end: toUtf16(records[i * 3 + 2] as number) });
   }
   return calls;
+}
+
+// ignoreBOM: a byte order mark is a character of the text, counted like the others.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * UTF-8 byte offsets of the text in the scanner's input, as UTF-16 offsets, asked in increasing
+ * order (the calls come in file order; each offset is next to an ASCII quote, so on a character
+ * boundary): only the bytes between two offsets are decoded.
+ */
+function utf16Offsets(length: number): (byteOffset: number) => number {
+  let lastByte = 0;
+  let lastUnit = 0;
+  return (byteOffset) => {
+    if (byteOffset < lastByte) {
+      lastByte = 0;
+      lastUnit = 0;
+    }
+    lastUnit += decoder.decode(bytes.subarray(lastByte, Math.min(byteOffset, length))).length;
+    lastByte = byteOffset;
+    return lastUnit;
+  };
 }
 
 /** The duplicate fingerprint of a module (undefined for tiny files). */
