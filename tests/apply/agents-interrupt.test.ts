@@ -228,10 +228,15 @@ describe('Ctrl-C during apply --tasks', () => {
   ])(
     'a signal during a gate (%s) lets the gate finish and the batch commit, starts no other batch, and --resume runs the rest',
     async (_name, group) => {
-      // T2 depends on T1: two batches. The typecheck gate takes 1.5 s; the signal comes during it.
-      const { repo } = setup({ typecheck: 'node -e "setTimeout(() => {}, 1500)"', test: false }, [TASKS[0], { ...TASKS[1], dependsOn: ['T1'] }]);
+      // T2 depends on T1: two batches. The typecheck gate takes 1.5 s; the signal comes during it:
+      // the gate marks its start in a file outside the repo (waiting for "verify imports: ok" left a
+      // window, under load, in which the signal came before the typecheck gate had started).
+      const markerDir = mkdtempSync(path.join(tmpdir(), 'refactor-gate-'));
+      const marker = path.join(markerDir, 'started');
+      const gate = `node -e "require('fs').writeFileSync(process.argv[1], ''); setTimeout(() => {}, 1500)" ${marker}`;
+      const { repo } = setup({ typecheck: gate, test: false }, [TASKS[0], { ...TASKS[1], dependsOn: ['T1'] }]);
       const run = start(['apply', '.', '--tasks', 'agent-tasks.json', '--agent', agent('move-correct.mjs'), '--yes'], repo.dir, {}, { group });
-      await until('the typecheck gate of batch 1 started', () => /verify imports: ok/.test(run.stdout()), run);
+      await until('the typecheck gate of batch 1 started', () => existsSync(marker), run);
       if (group) process.kill(-(run.child.pid as number), 'SIGINT');
       else run.child.kill('SIGTERM');
       const { code } = await run.exit;
@@ -250,6 +255,7 @@ describe('Ctrl-C during apply --tasks', () => {
       expect(resumed.stdout).not.toMatch(/T1 started/);
       expect(refactorCommits(repo)).toEqual(['refactor: T2 touch scheduler (batch 2/2)', 'refactor: T1 touch logger (batch 1/2)']);
       expect(journalOf(repo.dir)).toMatchObject({ finished: true });
+      rmSync(markerDir, { recursive: true, force: true });
     },
     60_000,
   );
