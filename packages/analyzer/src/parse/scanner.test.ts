@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fingerprintSource, HINT_IMPORT_CALL, HINT_MOCK, HINT_REFERENCE, HINT_REQUIRE, MIN_FINGERPRINT_TOKENS, scanSource } from './scanner.js';
+import { fingerprintSource, HINT_IMPORT_CALL, HINT_MOCK, HINT_REFERENCE, HINT_REQUIRE, MAX_SCANNED, MIN_FINGERPRINT_TOKENS, scanSource } from './scanner.js';
 import { SCANNER_SOURCE_SHA256 } from './scannerWasm.js';
 
 /** A module of ~150 tokens; `names` renames its identifiers, `literal` changes its strings. */
@@ -72,6 +72,12 @@ describe('scanSource', () => {
     expect(big?.tokens).toBeGreaterThan((small?.tokens ?? 0) * 2900);
     // The memory grew under the scanner's views: a small file afterwards reads the same.
     expect(fingerprintSource(moduleText())).toEqual(small);
+  });
+
+  it('leaves sources over MAX_SCANNED characters unfingerprinted, with the same hints', () => {
+    const huge = `${"const a = require('a');\n".repeat(Math.ceil(MAX_SCANNED / 24))}vi.mock('./m');\n`;
+    expect(huge.length).toBeGreaterThan(MAX_SCANNED);
+    expect(scanSource(huge, true)).toEqual({ hints: HINT_REQUIRE | HINT_MOCK });
   });
 
   it('flags require, test-runner mocks and import( wherever they are, across its 16-byte blocks', () => {

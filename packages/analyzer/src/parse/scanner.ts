@@ -70,6 +70,9 @@ export const MIN_FINGERPRINT_TOKENS = 60;
 
 /** Scan `source`: its walk hints, and its fingerprint when `fingerprint` is set. */
 export function scanSource(source: string, fingerprint: boolean): ScanResult {
+  // A bundle or generated file of many megabytes: no fingerprint (not a module anyone copies by
+  // hand), hints by plain searches, and no scanner memory three times its size.
+  if (source.length > MAX_SCANNED) return { hints: textHints(source) };
   const wasm = instance();
   const written = writeInput(wasm, source);
   const hints = wasm.scan(written, fingerprint ? 1 : 0);
@@ -81,6 +84,19 @@ export function scanSource(source: string, fingerprint: boolean): ScanResult {
   const count = Math.min(wasm.shingle_count(), cap);
   const shingles = new Uint32Array(wasm.memory.buffer, wasm.shingle_address(), count).slice();
   return { hints, fingerprint: { tokens, hash: (wasm.hash() >>> 0).toString(16), shingles } };
+}
+
+/** Characters; larger sources are not scanned (see `scanSource`). */
+export const MAX_SCANNED = 8 * 1024 * 1024;
+
+/** The HINT_* bits by `includes`, as the scanner's substring filter finds them. */
+function textHints(source: string): number {
+  let hints = 0;
+  if (source.includes('require')) hints |= HINT_REQUIRE;
+  if (source.includes('vi.') || source.includes('jest.')) hints |= HINT_MOCK;
+  if (source.includes('import(') || source.includes('import (')) hints |= HINT_IMPORT_CALL;
+  if (source.includes('<reference')) hints |= HINT_REFERENCE;
+  return hints;
 }
 
 /** A call that takes a module path, as `findModuleCalls` reports it (offsets of the literal's text). */
@@ -100,6 +116,7 @@ const AMBIGUOUS = 0xffffffff;
  * the caller then parses the file with oxc.
  */
 export function findModuleCalls(source: string): ModuleCall[] | undefined {
+  if (source.length > MAX_SCANNED) return undefined;
   const wasm = instance();
   const written = writeInput(wasm, source);
   const count = wasm.find_calls(written) >>> 0;
