@@ -34,17 +34,21 @@ function importCount(file, source) {
   return module.staticImports.length + module.staticExports.length + module.dynamicImports.length;
 }
 
-const SKIPPED = new Set(['node_modules', 'dist', 'build', 'out', 'coverage']);
+const DEPENDENCY_DIRS = new Set(['node_modules', 'bower_components', 'jspm_packages']);
+/** Build output, skipped beside a package.json only (as the analyzer does). */
+const OUTPUT_DIRS = new Set(['dist', 'build', 'out', 'coverage', 'lib-cov']);
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
 
 function listFiles(root) {
   const files = [];
   const walk = (rel) => {
-    for (const entry of readdirSync(rel ? path.join(root, rel) : root, { withFileTypes: true })) {
+    const entries = readdirSync(rel ? path.join(root, rel) : root, { withFileTypes: true });
+    const besideManifest = entries.some((entry) => entry.name === 'package.json');
+    for (const entry of entries) {
       const name = entry.name;
       const child = rel ? `${rel}/${name}` : name;
       if (entry.isDirectory()) {
-        if (!name.startsWith('.') && !SKIPPED.has(name)) walk(child);
+        if (!name.startsWith('.') && !DEPENDENCY_DIRS.has(name) && !(besideManifest && OUTPUT_DIRS.has(name))) walk(child);
       } else if (entry.isFile() && SOURCE.test(name)) files.push(child);
     }
   };

@@ -4,8 +4,13 @@ import { isSourceFile, type PackageManifest, type Workspace, type WorkspaceProbl
 import picomatch from 'picomatch';
 import { readJsonFile } from './readJson.js';
 
-/** Directory names never analysed: dependencies, VCS data, build output, caches. */
-const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'bower_components', 'jspm_packages', 'lib-cov']);
+/** Directory names never analysed: installed dependencies. */
+const DEPENDENCY_DIRS = new Set(['node_modules', 'bower_components', 'jspm_packages']);
+/**
+ * Build output and reports, skipped where tools write them: beside a package.json (`pkg/dist`,
+ * `pkg/build`). Deeper, the same names are source folders (astro's `src/core/build/`).
+ */
+const OUTPUT_DIRS = new Set(['dist', 'build', 'out', 'coverage', 'lib-cov']);
 
 export interface SourceFiles {
   /** Root-relative `/`-separated paths, sorted. */
@@ -15,7 +20,8 @@ export interface SourceFiles {
 
 /**
  * Every JS/TS source file of the workspace. Skips dependencies, dot-directories, build output
- * (common names and each package's tsconfig `outDir`), nested workspace roots and `ignore` globs.
+ * (`dist`, `build`, `out`... beside a package.json, and each package's tsconfig `outDir`), nested
+ * workspace roots and `ignore` globs.
  * Symbolic links are not followed (a link loop cannot hang the walk); a broken link is a problem.
  */
 export function listSourceFiles(workspace: Workspace, ignore: string[] = []): SourceFiles {
@@ -39,12 +45,14 @@ export function listSourceFiles(workspace: Workspace, ignore: string[] = []): So
       return;
     }
     if (relDir !== '.' && isNestedWorkspaceRoot(root, relDir, entries, packageDirs)) return;
+    const besideManifest = entries.some((entry) => entry.name === 'package.json');
     for (const entry of entries) {
       const name = entry.name;
       const rel = relDir === '.' ? name : `${relDir}/${name}`;
       if (entry.isDirectory()) {
         if (isIgnored(rel) || isIgnored(`${rel}/`)) continue;
-        if (!towardPackages.has(rel) && (name.startsWith('.') || SKIPPED_DIRS.has(name) || outDirs.has(rel))) continue;
+        const skipped = name.startsWith('.') || DEPENDENCY_DIRS.has(name) || (besideManifest && OUTPUT_DIRS.has(name)) || outDirs.has(rel);
+        if (skipped && !towardPackages.has(rel)) continue;
         walk(rel);
       } else if (entry.isFile()) {
         if (isSourceFile(name) && !isIgnored(rel)) files.push(rel);
