@@ -4,7 +4,8 @@ import { tempTree } from '../helpers/tree.js';
 
 /**
  * A workspace package depended on for its executable (`react-router-serve` in a start script) is
- * used without any import: not an unused dependency. One nobody imports or runs still is.
+ * used without any import: not an unused dependency. One nobody imports or runs still is, unless
+ * the package has components the analyzer does not read (`.vue`, `.svelte`, `.astro`, `.mdx`).
  */
 describe('unused workspace dependencies and bins', () => {
   const app = (name: string, scripts: Record<string, string>) => ({
@@ -24,12 +25,16 @@ describe('unused workspace dependencies and bins', () => {
       'packages/app/src/index.ts': 'export const app = 1;\n',
       'packages/other/package.json': app('@x/other', { start: 'node ./build/x-serve.js', build: 'tooling' }),
       'packages/other/src/index.ts': 'export const other = 1;\n',
+      // Its dependencies may be imported by the .vue file, which the analyzer does not read.
+      'packages/vue-app/package.json': app('@x/vue-app', {}),
+      'packages/vue-app/src/main.ts': "import App from './App.vue';\nexport default App;\n",
+      'packages/vue-app/src/App.vue': '<script setup lang="ts">\nimport { serve } from \'@x/serve\';\n</script>\n',
     },
     'monorefactor-bins-',
   );
   afterAll(() => repo.remove());
 
-  it('counts a script running the dependency executable (named bin or package-name bin) as a use', () => {
+  it('counts a script running the dependency executable (named bin or package-name bin) as a use; leaves out packages with unread .vue files', () => {
     const run = runRefactor(['analyze', '.', '--json'], repo.root);
     expect(run.exitCode).toBe(0);
     const { unused } = (JSON.parse(run.stdout) as { findings: { unused: { package: string; dependency: string }[] } }).findings;

@@ -82,4 +82,10 @@ export interface Workspace {
   /** Root tsconfig, if any. */
   tsconfig?: TsconfigInfo;
   problems: WorkspaceProblem[];
+  /**
+   * Root-relative component files the analyzer does not read (`.vue`, `.svelte`, `.astro`, `.mdx`):
+   * their imports are unknown, so findings that need every import of a package (unused
+   * dependencies) leave those packages out. Set when the source files are listed.
+   */
+  unreadFiles?: string[];
 }

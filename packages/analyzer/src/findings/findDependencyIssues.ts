@@ -8,6 +8,7 @@ import {
   type UnusedDependencyFinding,
 } from '@monorefactor/core';
 import { splitPackageSpecifier } from '../resolve/exportsMap.js';
+import { createPackageLocator } from '../resolve/packageOf.js';
 
 /**
  * Undeclared dependencies: a package imports a workspace package (by its name) or an npm package
@@ -55,7 +56,8 @@ export function findUndeclaredDependencies(graph: ImportGraph): UndeclaredFindin
 
 /**
  * Declared workspace dependencies no file of the package imports (source packages only), unless
- * a tool field of the manifest names them.
+ * a tool field of the manifest names them or a script runs their executable. Packages with
+ * components the analyzer does not read (`Workspace.unreadFiles`) are left out.
  */
 export function findUnusedWorkspaceDependencies(graph: ImportGraph): UnusedDependencyFinding[] {
   const used = new Set<string>();
@@ -66,9 +68,12 @@ export function findUnusedWorkspaceDependencies(graph: ImportGraph): UnusedDepen
   }
   const filesPerPackage = new Map<string, number>();
   for (const node of graph.modules.values()) if (node.package) filesPerPackage.set(node.package, (filesPerPackage.get(node.package) ?? 0) + 1);
+  // A package with components whose imports are not read (.vue, .svelte...) may use any of its dependencies there.
+  const packageOf = createPackageLocator(graph.workspace);
+  const partlyRead = new Set((graph.workspace.unreadFiles ?? []).map((file) => packageOf(file)?.name));
   const out: UnusedDependencyFinding[] = [];
   for (const pkg of graph.workspace.packages.values()) {
-    if (!filesPerPackage.get(pkg.name)) continue;
+    if (!filesPerPackage.get(pkg.name) || partlyRead.has(pkg.name)) continue;
     for (const [dependency, field] of pkg.dependencies) {
       if (field !== 'dependencies' && field !== 'devDependencies') continue;
       // Only workspace packages that have source: a config-only package (tsconfig presets) is used by config files.

@@ -43,6 +43,7 @@ export async function buildImportGraphEarly(options: BuildGraphOptions): Promise
   emit({ type: 'analyze:progress', phase: 'workspace', done: workspace.packages.size, total: workspace.packages.size });
   const listed = listSourceFiles(workspace, options.ignore);
   workspace.problems.push(...listed.problems);
+  workspace.unreadFiles = listed.unread;
   const parseOptions: Parameters<typeof startParse>[2] = {
     fingerprint: options.fingerprints ?? true,
     onProgress: (done, total) => emit({ type: 'analyze:progress', phase: 'parse', done, total }),

@@ -60,6 +60,7 @@ export async function updateImportGraph(previous: ImportGraph, change: GraphChan
   const workspace = loadWorkspace(root);
   const listed = listSourceFiles(workspace, options.ignore);
   workspace.problems.push(...listed.problems);
+  workspace.unreadFiles = listed.unread;
   const touched = touchedPaths(change);
 
   const toParse = listed.files.filter((file) => touched.has(file) || !previous.modules.has(file));

@@ -11,10 +11,14 @@ const DEPENDENCY_DIRS = new Set(['node_modules', 'bower_components', 'jspm_packa
  * `pkg/build`). Deeper, the same names are source folders (astro's `src/core/build/`).
  */
 const OUTPUT_DIRS = new Set(['dist', 'build', 'out', 'coverage', 'lib-cov']);
+/** Single-file components with imports the analyzer does not read. */
+const UNREAD_COMPONENT = /\.(?:vue|svelte|astro|mdx)$/;
 
 export interface SourceFiles {
   /** Root-relative `/`-separated paths, sorted. */
   files: string[];
+  /** Component files whose imports are not read (`Workspace.unreadFiles`), sorted. */
+  unread: string[];
   problems: WorkspaceProblem[];
 }
 
@@ -34,6 +38,7 @@ export function listSourceFiles(workspace: Workspace, ignore: string[] = []): So
   const towardPackages = new Set<string>();
   for (const dir of packageDirs) for (let d = dir; d !== '.' && d !== ''; d = path.posix.dirname(d)) towardPackages.add(d);
   const files: string[] = [];
+  const unread: string[] = [];
   const problems: WorkspaceProblem[] = [];
 
   const walk = (relDir: string): void => {
@@ -56,6 +61,7 @@ export function listSourceFiles(workspace: Workspace, ignore: string[] = []): So
         walk(rel);
       } else if (entry.isFile()) {
         if (isSourceFile(name) && !isIgnored(rel)) files.push(rel);
+        else if (UNREAD_COMPONENT.test(name) && !isIgnored(rel)) unread.push(rel);
       } else if (entry.isSymbolicLink()) {
         checkLink(root, rel, problems);
       }
@@ -63,7 +69,8 @@ export function listSourceFiles(workspace: Workspace, ignore: string[] = []): So
   };
   walk('.');
   files.sort();
-  return { files, problems };
+  unread.sort();
+  return { files, unread, problems };
 }
 
 /** A folder with its own `pnpm-workspace.yaml` or `workspaces` is another repo (e.g. a test fixture). */
