@@ -6,7 +6,7 @@ import { findDuplicates } from './findings/findDuplicates.js';
 import { findMisplacedModules } from './findings/findMisplacedModules.js';
 import { findPackageCycles } from './findings/findPackageCycles.js';
 import { findUnresolved } from './findings/findUnresolved.js';
-import { type BuildGraphOptions, buildImportGraphEarly } from './graph/buildImportGraph.js';
+import { type BuildGraphOptions, buildImportGraph } from './graph/buildImportGraph.js';
 import { toAnalysisResult } from './toAnalysisResult.js';
 
 export interface AnalyzeOptions {
@@ -40,12 +40,9 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<Analysis> {
   const buildOptions: BuildGraphOptions = { root, ignore: config.ignore, onEvent: emit };
   if (options.workers !== undefined) buildOptions.workers = options.workers;
   if (options.incremental) buildOptions.incremental = true;
-  const { graph, fingerprinted } = await buildImportGraphEarly(buildOptions);
+  const graph = await buildImportGraph(buildOptions);
   emit({ type: 'analyze:progress', phase: 'findings', done: 0, total: 1 });
-  // Every other finding while the parse workers still fingerprint modules; duplicates last.
-  const findings = computeFindings(graph, config, { duplicates: false });
-  await fingerprinted;
-  findings.duplicates = findDuplicates(graph);
+  const findings = computeFindings(graph, config);
   graph.stats.ms = Math.round(performance.now() - started);
   const result = toAnalysisResult(graph, findings);
   const counts = Object.fromEntries(Object.entries(findings).map(([kind, list]) => [kind, list.length])) as Record<keyof Findings, number>;

@@ -1,5 +1,5 @@
 import { type EventSink, type ImportEdge, type ImportGraph, isTestFile, type ModuleNode, noopSink, type Workspace } from '@monorefactor/core';
-import { type ParsedFile, startParse } from '../parse/parseFiles.js';
+import { type ParsedFile, parseFiles } from '../parse/parseFiles.js';
 import { createResolver, type ResolveFn } from '../resolve/createResolver.js';
 import { createPackageLocator } from '../resolve/packageOf.js';
 import { listSourceFiles } from '../workspace/listSourceFiles.js';
@@ -27,16 +27,6 @@ export interface BuildGraphOptions {
 
 /** Build the import graph once: workspace, files, parse (in workers), resolve, reverse index. */
 export async function buildImportGraph(options: BuildGraphOptions): Promise<ImportGraph> {
-  const { graph, fingerprinted } = await buildImportGraphEarly(options);
-  await fingerprinted;
-  return graph;
-}
-
-/**
- * The graph as soon as every import is resolved; module fingerprints (only duplicate detection
- * reads them) arrive when `fingerprinted` settles, computed by the parse workers meanwhile.
- */
-export async function buildImportGraphEarly(options: BuildGraphOptions): Promise<{ graph: ImportGraph; fingerprinted: Promise<void> }> {
   const started = performance.now();
   const emit = options.onEvent ?? noopSink;
   const workspace = loadWorkspace(options.root);
@@ -44,21 +34,13 @@ export async function buildImportGraphEarly(options: BuildGraphOptions): Promise
   const listed = listSourceFiles(workspace, options.ignore);
   workspace.problems.push(...listed.problems);
   workspace.unreadFiles = listed.unread;
-  const parseOptions: Parameters<typeof startParse>[2] = {
+  const parseOptions: Parameters<typeof parseFiles>[2] = {
     fingerprint: options.fingerprints ?? true,
     onProgress: (done, total) => emit({ type: 'analyze:progress', phase: 'parse', done, total }),
   };
   if (options.workers !== undefined) parseOptions.workers = options.workers;
-  const session = startParse(workspace.root, listed.files, parseOptions);
-  const parsed = await session.parsed;
-  const graph = assembleGraph(workspace, parsed, started, { incremental: options.incremental ?? false });
-  const fingerprinted = session.fingerprinted.then(() => {
-    for (const file of parsed) {
-      const node = file.fingerprint ? graph.modules.get(file.path) : undefined;
-      if (node && file.fingerprint) node.fingerprint = file.fingerprint;
-    }
-  });
-  return { graph, fingerprinted };
+  const parsed = await parseFiles(workspace.root, listed.files, parseOptions);
+  return assembleGraph(workspace, parsed, started, { incremental: options.incremental ?? false });
 }
 
 /**

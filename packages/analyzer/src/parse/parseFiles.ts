@@ -19,17 +19,6 @@ export interface ParseFilesOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** A parse under way: `parsed` settles with every file's imports and fingerprint. */
-export interface ParseSession {
-  /** Every file with its imports. */
-  parsed: Promise<ParsedFile[]>;
-  /**
-   * Settles once every file that gets a fingerprint has it. Today together with `parsed` (the
-   * scanner fingerprints a file while its imports are read); kept so callers need not know.
-   */
-  fingerprinted: Promise<void>;
-}
-
 /**
  * Below this many files the cost of starting workers (~100 ms each, module loading included) is
  * more than they save: most files take the lexer path at ~30-50 µs a file with its fingerprint.
@@ -50,33 +39,24 @@ function defaultWorkers(files: number): number {
   return files >= WORKER_THRESHOLD && cores >= MIN_CORES_FOR_WORKERS ? Math.min(cores, 8) : 0;
 }
 
-/** Read and parse `files` (root-relative), spread over worker threads on a large repo. */
+/**
+ * Read and parse `files` (root-relative), each with its imports and (when wanted) its duplicate
+ * fingerprint: on worker threads plus this one for a large repo, else on this thread.
+ */
 export async function parseFiles(root: string, files: string[], options: ParseFilesOptions = {}): Promise<ParsedFile[]> {
-  const session = startParse(root, files, options);
-  const parsed = await session.parsed;
-  await session.fingerprinted;
-  return parsed;
-}
-
-/** Start parsing: on worker threads plus this one for a large repo, else on this thread. */
-export function startParse(root: string, files: string[], options: ParseFilesOptions = {}): ParseSession {
   const fingerprint = options.fingerprint ?? true;
   const workerFile = fileURLToPath(new URL('./parseWorker.js', import.meta.url));
   const wanted = options.workers ?? defaultWorkers(files.length);
   // From source (tests) there is no compiled worker: parse on this thread instead.
   const workers = existsSync(workerFile) ? Math.min(wanted, Math.ceil(files.length / 100)) : 0;
-  if (workers > 1) {
-    const parsed = parseInWorkers({ root, files, workers, workerFile, fingerprint, onProgress: options.onProgress });
-    return { parsed, fingerprinted: parsed.then(() => undefined) };
-  }
+  if (workers > 1) return parseInWorkers({ root, files, workers, workerFile, fingerprint, onProgress: options.onProgress });
   const out: ParsedFile[] = [];
   for (let index = 0; index < files.length; index += 500) {
     out.push(...parseChunk(root, files.slice(index, index + 500), fingerprint));
     options.onProgress?.(out.length, files.length);
   }
   if (files.length === 0) options.onProgress?.(0, 0);
-  const parsed = Promise.resolve(out);
-  return { parsed, fingerprinted: parsed.then(() => undefined) };
+  return out;
 }
 
 /** An options object, not the string 'utf8': Node then skips building one per call (~20% of a read). */
