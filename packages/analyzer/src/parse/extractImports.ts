@@ -1,4 +1,4 @@
-import { lexImports } from './lexImports.js';
+import { detached, lexImports } from './lexImports.js';
 import { LineIndex } from './lineIndex.js';
 import { needsWalk, oxcImports } from './oxcImports.js';
 import { findModuleCalls, HINT_IMPORT_CALL, scanSource } from './scanner.js';
@@ -31,8 +31,7 @@ function lexWithCalls(file: string, source: string, lines: LineIndex, hints: num
   const seen = new Set(lexed.map((record) => record.start));
   for (const call of calls) {
     if (seen.has(call.start)) continue;
-    // A copy, not a slice that would keep the whole text alive (see lexImports' `detached`).
-    const specifier = ` ${source.slice(call.start, call.end)}`.slice(1);
+    const specifier = detached(source.slice(call.start, call.end));
     lexed.push({ specifier, kind: call.kind, line: lines.lineOf(call.start), start: call.start, end: call.end, names: [] });
   }
   return lexed;

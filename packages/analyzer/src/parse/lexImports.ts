@@ -182,7 +182,7 @@ function reexportOf(entries: readonly Export[], statementTypeOnly: boolean): { k
  * of the repo held until the graph is dropped, and copied by each young-generation GC on the way
  * (a tenth of `analyze`'s time on the 7,505-file benchmark). Interned, so the copies are shared.
  */
-function detached(s: string): string {
+export function detached(s: string): string {
   let copy = interned.get(s);
   if (copy === undefined) {
     if (interned.size >= 100_000) interned.clear(); // a bound for long-running processes
