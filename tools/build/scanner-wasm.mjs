@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Compiles packages/analyzer/wasm/*.c (scanner.c, calls.c) to WebAssembly and writes it, base64-encoded, into
+// Compiles packages/analyzer/wasm/*.c (scanner.c, lexer.c, calls.c, module.c) to WebAssembly and writes it, base64-encoded, into
 // packages/analyzer/src/parse/scannerWasm.ts (committed, like es-module-lexer ships its wasm, so
 // installing and building need no C toolchain). Run it after editing them; a test checks
 // that the embedded module was built from the current source.
@@ -14,12 +14,12 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..', '..');
 const wasmDir = path.join(root, 'packages', 'analyzer', 'wasm');
 /** Hashed in this order into SCANNER_SOURCE_SHA256 (scanner.test.ts hashes the same). */
-const SOURCES = ['scanner.h', 'scanner.c', 'calls.c'];
+const SOURCES = ['scanner.h', 'scanner.c', 'lexer.c', 'calls.c', 'module.c'];
 const target = path.join(root, 'packages', 'analyzer', 'src', 'parse', 'scannerWasm.ts');
 const tmp = mkdtempSync(path.join(tmpdir(), 'scanner-wasm-'));
 try {
   const out = path.join(tmp, 'scanner.wasm');
-  const flags = ['--target=wasm32', '-msimd128', '-O3', '-nostdlib', '-Wall', '-Wextra', '-Werror'];
+  const flags = ['--target=wasm32', '-msimd128', '-mbulk-memory', '-O3', '-flto', '-fvisibility=hidden', '-nostdlib', '-Wall', '-Wextra', '-Werror'];
   const link = ['-Wl,--no-entry', '-Wl,--export-dynamic', '-Wl,--strip-all', '-Wl,--initial-memory=1048576'];
   const sources = SOURCES.filter((file) => file.endsWith('.c')).map((file) => path.join(wasmDir, file));
   execFileSync('clang', [...flags, ...link, '-o', out, ...sources], { stdio: 'inherit' });

@@ -40,6 +40,7 @@ static u8 KEYWORD_LEN[KEYWORD_COUNT];
 
 u8 *input;
 u32 *shingles;
+u32 output_capacity;
 static u32 result_tokens, result_hash, result_count, result_hints;
 
 static void init_tables(void) {
@@ -298,14 +299,18 @@ EXPORT(reserve) u32 reserve(u32 bytes) {
   input = (u8 *)base;
   shingles = (u32 *)((base + bytes + 16) & ~15u);
   capacity = bytes;
+  output_capacity = shingle_bytes / 4;
   return base;
 }
 
-/** Scan the `length` bytes written at `reserve`'s address; `want_fingerprint` 0 gives the hints only. */
-EXPORT(scan) u32 scan(u32 length, u32 want_fingerprint) {
-  result_hints = walk_hints(length);
+/**
+ * Scan the `length` bytes written at `reserve`'s address. `what`: bit 1 the fingerprint, bit 2
+ * no hints (0 is returned).
+ */
+EXPORT(scan) u32 scan(u32 length, u32 what) {
+  result_hints = what & 2 ? 0 : walk_hints(length);
   result_tokens = result_hash = result_count = 0;
-  if (want_fingerprint) fingerprint(length);
+  if (what & 1) fingerprint(length);
   return result_hints;
 }
 

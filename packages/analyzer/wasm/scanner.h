@@ -1,14 +1,81 @@
-// Shared by scanner.c (fingerprints, hints, memory) and calls.c (module-path calls).
+// Shared by the scanner's C files: scanner.c (fingerprints, hints, memory), lexer.c (a
+// JavaScript/TypeScript tokenizer), calls.c (module-path calls) and module.c (import records).
 #ifndef SCANNER_H
 #define SCANNER_H
 
 typedef unsigned int u32;
 typedef unsigned char u8;
 
+#ifdef __wasm__
 #define EXPORT(name) __attribute__((export_name(#name)))
+#else
+#define EXPORT(name)
+#endif
 
 /** The source being scanned (UTF-8, `reserve`d by JavaScript), and the output area after it. */
 extern u8 *input;
 extern u32 *shingles;
+/** Room in the output area, in u32s. */
+extern u32 output_capacity;
+
+/** Returned for a file the tokenizer cannot read for sure: the caller parses it another way. */
+#define AMBIGUOUS 0xffffffffu
+
+enum { T_NONE, T_IDENT, T_NUMBER, T_STRING, T_TEMPLATE, T_PUNCT, T_OP };
+/**
+ * Identifiers that matter to the readers; every other one is W_OTHER. From W_EXPR_FIRST on:
+ * keywords after which an expression (so a regular expression) may start.
+ */
+enum {
+  W_OTHER,
+  W_REQUIRE,
+  W_RESOLVE,
+  W_RUNNER,
+  W_MOCK,
+  W_IMPORT,
+  W_EXPORT,
+  W_TYPE,
+  W_FROM,
+  W_AS,
+  W_PAREN_KEYWORD,
+  W_EXPR_FIRST,
+  W_NEW = W_EXPR_FIRST,
+  W_TYPEOF,
+  W_AWAIT,
+  W_RETURN,
+  W_EXPR_KEYWORD,
+};
+
+typedef struct {
+  u8 type;
+  u8 word;  // for T_IDENT
+  u8 punct; // for T_PUNCT / T_OP: the (first) character
+  u8 plain; // for T_STRING / T_TEMPLATE: no backslash, no substitution
+  u32 start, end;
+} Token;
+
+/** lexer.c: the tokenizer over `input`. */
+void lex_start(u32 length, int jsx);
+/** The next token (pushed to the ring): 1, 0 at the end of the input, or AMBIGUOUS. */
+u32 lex(void);
+/** The token `back` places before the newest (0 = newest), or an empty one. */
+const Token *before(u32 back);
+/** Open `{` and `${` around the newest token: 0 at the top level of the module. */
+u32 lex_depth(void);
+/** Set when a `///` comment was seen (a possible `<reference path>`). */
+extern int saw_triple_slash;
+
+static inline int is_punct(const Token *t, u8 c) { return t->type == T_PUNCT && t->punct == c; }
+static inline int is_word(const Token *t, u8 w) { return t->type == T_IDENT && t->word == w; }
+
+/** calls.c: follows `require(`, `require.resolve(`, `vi.mock(`... token by token. */
+void calls_start(void);
+u32 track_calls(const Token *t);
+
+/** module.c: writes one record to the output area; 0, or AMBIGUOUS when it is full. */
+u32 write_record(u32 kind, u32 start, u32 end, const u32 *names, u32 name_count);
+
+/** Record kinds, in the order of RECORD_KINDS in scanner.ts. */
+enum { K_REQUIRE = 1, K_REQUIRE_RESOLVE, K_MOCK, K_IMPORT, K_IMPORT_TYPE, K_EXPORT, K_EXPORT_TYPE, K_DYNAMIC, K_IMPORT_EQUALS };
 
 #endif

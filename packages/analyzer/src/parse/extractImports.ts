@@ -1,7 +1,8 @@
-import { detached, lexImports } from './lexImports.js';
+import { detached } from './detached.js';
+import { lexImports, referencePaths } from './lexImports.js';
 import { LineIndex } from './lineIndex.js';
 import { needsWalk, oxcImports } from './oxcImports.js';
-import { findModuleCalls, HINT_IMPORT_CALL, scanSource } from './scanner.js';
+import { findModuleCalls, HINT_IMPORT_CALL, readModule, scanSource } from './scanner.js';
 import type { ExtractedFile, RawImport } from './types.js';
 
 export type { ExtractedFile, RawImport } from './types.js';
@@ -9,8 +10,9 @@ export type { ExtractedFile, RawImport } from './types.js';
 export interface ExtractOptions {
   fingerprint?: boolean;
   /**
-   * `auto` (default): es-module-lexer for plain ES modules, oxc's full parse for files that
-   * need an AST (require, mocks, import() in type positions) or that the lexer cannot read.
+   * `auto` (default): the scanner's tokenizer reads most files in one pass; what it cannot read
+   * for sure goes to es-module-lexer, and files that need an AST (require, mocks, import() in
+   * type positions) or that the lexer cannot read to oxc's full parse.
    * `oxc`: always the full parse (slower; also reports every syntax error).
    */
   parser?: 'auto' | 'oxc';
@@ -39,6 +41,17 @@ function lexWithCalls(file: string, source: string, lines: LineIndex, hints: num
 
 /** Every import form of one file (DESIGN.md "Import forms"), with exact specifier offsets. */
 export function extractImports(file: string, source: string, options: ExtractOptions = {}): ExtractedFile {
+  if (options.parser !== 'oxc') {
+    const read = readModule(file, source, { fingerprint: options.fingerprint ?? false });
+    if (read) {
+      const { imports, tripleSlash, fingerprint } = read;
+      if (tripleSlash) {
+        imports.push(...referencePaths(source, new LineIndex(source)));
+        imports.sort((a, b) => a.start - b.start);
+      }
+      return fingerprint ? { imports, errors: [], fingerprint } : { imports, errors: [] };
+    }
+  }
   const lines = new LineIndex(source);
   const { hints, fingerprint } = scanSource(source, options.fingerprint ?? false);
   const lexed = options.parser === 'oxc' ? undefined : lexWithCalls(file, source, lines, hints);

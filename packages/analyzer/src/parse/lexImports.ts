@@ -1,5 +1,6 @@
 import type { ImportKind } from '@monorefactor/core';
 import { type Export, type Import, parse } from 'es-module-lexer';
+import { detached } from './detached.js';
 import type { LineIndex } from './lineIndex.js';
 import { HINT_REFERENCE } from './scanner.js';
 import type { RawImport } from './types.js';
@@ -176,29 +177,12 @@ function reexportOf(entries: readonly Export[], statementTypeOnly: boolean): { k
   return { kind: allTypes ? 'export-type' : 'export', names };
 }
 
-/**
- * `s` as a string of its own. V8 makes a slice of 13+ characters a view into its parent, so a
- * specifier or name taken from a file's text would keep the whole text alive: every source file
- * of the repo held until the graph is dropped, and copied by each young-generation GC on the way
- * (a tenth of `analyze`'s time on the 7,505-file benchmark). Interned, so the copies are shared.
- */
-export function detached(s: string): string {
-  let copy = interned.get(s);
-  if (copy === undefined) {
-    if (interned.size >= 100_000) interned.clear(); // a bound for long-running processes
-    copy = ` ${s}`.slice(1); // flattens the concatenation: a copy, not a view into the source
-    interned.set(copy, copy);
-  }
-  return copy;
-}
-const interned = new Map<string, string>();
-
 function stripComments(text: string): string {
   return text.includes('/') ? text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ' ') : text;
 }
 
 /** `/// <reference path="..." />` directives (only meaningful before the first statement). */
-function referencePaths(source: string, lines: LineIndex): RawImport[] {
+export function referencePaths(source: string, lines: LineIndex): RawImport[] {
   const out: RawImport[] = [];
   const pattern = /^[ \t]*\/\/\/[ \t]*<reference\s+path\s*=\s*(["'])([^"'\n]+)\1/gm;
   for (let match = pattern.exec(source); match !== null; match = pattern.exec(source)) {

@@ -20,9 +20,10 @@ const MOCK_METHODS = new Set([
   'createMockFromModule',
 ]);
 const CALLS = /\brequire\s*[.(]|\bimport\s+(?:type\s+)?[\w$]+\s*=\s*require\b/;
-// Only the module-path methods: `vi.fn(` and `vi.spyOn(` are in nearly every test file.
+// Only the module-path methods: `vi.fn(` and `vi.spyOn(` are in nearly every test file. With
+// type arguments too: `vi.importMock<typeof M>('m')`.
 const MOCKS =
-  /\b(?:vi|jest)\s*\.\s*(?:mock|doMock|unmock|doUnmock|importActual|importMock|requireActual|requireMock|dontMock|setMock|createMockFromModule)\s*\(/;
+  /\b(?:vi|jest)\s*\.\s*(?:mock|doMock|unmock|doUnmock|importActual|importMock|requireActual|requireMock|dontMock|setMock|createMockFromModule)\s*[(<]/;
 const IMPORT_CALL = /\bimport\s*\(/g;
 /** `import('m')` in a type position: `typeof import(`, `: import(`, `<import(`, or followed by `.x` / `<T>`. */
 const TYPE_BEFORE = /(?:\btypeof|[:|&<,])\s*$/;

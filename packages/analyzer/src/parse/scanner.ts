@@ -1,5 +1,7 @@
-import type { ModuleFingerprint } from '@monorefactor/core';
+import type { ImportKind, ModuleFingerprint } from '@monorefactor/core';
+import { detached } from './detached.js';
 import { SCANNER_WASM } from './scannerWasm.js';
+import type { RawImport } from './types.js';
 
 /**
  * The per-file scanner (packages/analyzer/wasm/scanner.c, compiled to WebAssembly): one call per
@@ -10,13 +12,18 @@ import { SCANNER_WASM } from './scannerWasm.js';
 interface ScannerExports {
   memory: { buffer: ArrayBuffer };
   reserve(bytes: number): number;
-  scan(length: number, wantFingerprint: number): number;
+  /** `what`: SCAN_FINGERPRINT | SCAN_NO_HINTS. */
+  scan(length: number, what: number): number;
   tokens(): number;
   hash(): number;
   shingle_count(): number;
   shingle_address(): number;
-  find_calls(length: number): number;
+  /** `flags`: READ_IMPORTS | READ_JSX; the record count or AMBIGUOUS (module.c). */
+  read_module(length: number, flags: number): number;
+  module_flags(): number;
 }
+const SCAN_FINGERPRINT = 1;
+const SCAN_NO_HINTS = 2;
 
 /** Substrings found anywhere in the file (comments and strings included): see `needsWalk`. */
 export const HINT_REQUIRE = 1;
@@ -75,15 +82,23 @@ export function scanSource(source: string, fingerprint: boolean): ScanResult {
   if (source.length > MAX_SCANNED) return { hints: textHints(source) };
   const wasm = instance();
   const written = writeInput(wasm, source);
-  const hints = wasm.scan(written, fingerprint ? 1 : 0);
+  const hints = wasm.scan(written, fingerprint ? SCAN_FINGERPRINT : 0);
   if (!fingerprint) return { hints };
+  const result: ScanResult = { hints };
+  const print = readFingerprint(wasm);
+  if (print) result.fingerprint = print;
+  return result;
+}
+
+/** The fingerprint `scan` just computed, when the file has enough tokens. */
+function readFingerprint(wasm: ScannerExports): ModuleFingerprint | undefined {
   const tokens = wasm.tokens();
-  if (tokens < MIN_FINGERPRINT_TOKENS) return { hints };
+  if (tokens < MIN_FINGERPRINT_TOKENS) return undefined;
   // The JavaScript scanner kept at most ceil(shingles / 2) + 16 samples: the same cap here.
   const cap = Math.ceil((tokens - SHINGLE + 1) / 2) + 16;
   const count = Math.min(wasm.shingle_count(), cap);
   const shingles = new Uint32Array(wasm.memory.buffer, wasm.shingle_address(), count).slice();
-  return { hints, fingerprint: { tokens, hash: (wasm.hash() >>> 0).toString(16), shingles } };
+  return { tokens, hash: (wasm.hash() >>> 0).toString(16), shingles };
 }
 
 /** Characters; larger sources are not scanned (see `scanSource`). */
@@ -105,53 +120,108 @@ export interface ModuleCall {
   start: number;
   end: number;
 }
-/** Indexed by the kind numbers of calls.c. */
-const CALL_KINDS = [undefined, 'require', 'require-resolve', 'mock'] as const;
+/** Indexed by the kind numbers of scanner.h (K_*). */
+const RECORD_KINDS = [
+  undefined,
+  'require',
+  'require-resolve',
+  'mock',
+  'import',
+  'import-type',
+  'export',
+  'export-type',
+  'dynamic-import',
+  'import-equals',
+] as const satisfies readonly (ImportKind | undefined)[];
 const AMBIGUOUS = 0xffffffff;
+const READ_IMPORTS = 1;
+const READ_JSX = 2;
+const NAME_DEFAULT = 0xffffffff;
+const NAME_STAR = 0xfffffffe;
+/** Files that may hold JSX (oxc parses `.js` as JSX too): a `<` where an operand starts gives up. */
+const MAY_HOLD_JSX = /\.(?:[cm]?jsx?|tsx)$/;
 
 /**
  * `require('x')`, `require.resolve('x')` and `vi.mock('x')`-style calls of `source`, read by the
- * scanner's JavaScript tokenizer (wasm/calls.c); undefined when it cannot be sure of its reading
- * (JSX, a `/` it cannot tell from a division, non-ASCII code outside strings and comments...):
+ * scanner's JavaScript tokenizer (wasm/lexer.c, calls.c); undefined when it cannot be sure of its
+ * reading (a `/` it cannot tell from a division, non-ASCII code outside strings and comments...):
  * the caller then parses the file with oxc.
  */
 export function findModuleCalls(source: string): ModuleCall[] | undefined {
   if (source.length > MAX_SCANNED) return undefined;
   const wasm = instance();
-  const written = writeInput(wasm, source);
-  const count = wasm.find_calls(written) >>> 0;
+  const count = wasm.read_module(writeInput(wasm, source), 0) >>> 0;
   if (count === AMBIGUOUS) return undefined;
-  const records = new Uint32Array(wasm.memory.buffer, wasm.shingle_address(), count * 3).slice();
-  const toUtf16 = written === source.length ? (offset: number) => offset : utf16Offsets(written);
+  const out = new Uint32Array(wasm.memory.buffer, wasm.shingle_address());
   const calls: ModuleCall[] = [];
-  for (let i = 0; i < count; i++) {
-    const kind = CALL_KINDS[records[i * 3] as number];
-    if (kind) calls.push({ kind, start: toUtf16(records[i * 3 + 1] as number), end: toUtf16(records[i * 3 + 2] as number) });
+  for (let i = 0, at = 0; i < count; i++, at += 6 + 3 * (out[at + 5] as number)) {
+    const kind = RECORD_KINDS[out[at] as number];
+    if (kind === 'require' || kind === 'require-resolve' || kind === 'mock') calls.push({ kind, start: out[at + 1] as number, end: out[at + 2] as number });
   }
   return calls;
 }
 
-// ignoreBOM: a byte order mark is a character of the text, counted like the others.
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+export interface ModuleRead {
+  /** Every import record, in file order, except `/// <reference path>`. */
+  imports: RawImport[];
+  /** The file has a `///` comment: its reference paths are to be read (`referencePaths`). */
+  tripleSlash: boolean;
+  fingerprint?: ModuleFingerprint;
+}
 
 /**
- * UTF-8 byte offsets of the text in the scanner's input, as UTF-16 offsets, asked in increasing
- * order (the calls come in file order; each offset is next to an ASCII quote, so on a character
- * boundary): only the bytes between two offsets are decoded.
+ * Every import record of `source` in one pass of the scanner's tokenizer (wasm/module.c), and its
+ * fingerprint when asked, without es-module-lexer or oxc; undefined when the tokenizer cannot be
+ * sure of its reading (JSX, a `/` it cannot tell from a division, an `import()` that may be a
+ * type, non-ASCII code...): the caller then reads the file the slower way.
  */
-function utf16Offsets(length: number): (byteOffset: number) => number {
-  let lastByte = 0;
-  let lastUnit = 0;
-  return (byteOffset) => {
-    if (byteOffset < lastByte) {
-      lastByte = 0;
-      lastUnit = 0;
+export function readModule(file: string, source: string, options: { fingerprint?: boolean } = {}): ModuleRead | undefined {
+  if (source.length > MAX_SCANNED) return undefined;
+  const wasm = instance();
+  const written = writeInput(wasm, source);
+  const count = wasm.read_module(written, READ_IMPORTS | (MAY_HOLD_JSX.test(file) ? READ_JSX : 0)) >>> 0;
+  if (count === AMBIGUOUS) return undefined;
+  const out = new Uint32Array(wasm.memory.buffer, wasm.shingle_address());
+  const imports: RawImport[] = [];
+  for (let i = 0, at = 0; i < count; i++) {
+    const kind = RECORD_KINDS[out[at] as number] as ImportKind;
+    const start = out[at + 1] as number;
+    const end = out[at + 2] as number;
+    const nameCount = out[at + 5] as number;
+    const names: string[] = [];
+    for (let n = 0, name = at + 6; n < nameCount; n++, name += 3) {
+      const nameStart = out[name] as number;
+      names.push(
+        nameStart === NAME_DEFAULT ? 'default' : nameStart === NAME_STAR ? '*' : textAt(source, nameStart, out[name + 1] as number, out[name + 2] as number),
+      );
     }
-    lastUnit += decoder.decode(bytes.subarray(lastByte, Math.min(byteOffset, length))).length;
-    lastByte = byteOffset;
-    return lastUnit;
-  };
+    imports.push({ specifier: textAt(source, start, end, out[at + 4] as number), kind, line: out[at + 3] as number, start, end, names });
+    at += 6 + 3 * nameCount;
+  }
+  const read: ModuleRead = { imports, tripleSlash: wasm.module_flags() !== 0 };
+  if (options.fingerprint) {
+    // The source is still in the scanner's memory: fingerprint it without writing it again.
+    wasm.scan(written, SCAN_FINGERPRINT | SCAN_NO_HINTS);
+    const print = readFingerprint(wasm);
+    if (print) read.fingerprint = print;
+  }
+  return read;
 }
+
+/**
+ * `source.slice(start, end)` as a string of its own (see `detached`), found by the hash of its
+ * bytes the scanner gives: a specifier or name seen before (most are) costs a comparison, no
+ * allocation.
+ */
+function textAt(source: string, start: number, end: number, hash: number): string {
+  const known = byHash.get(hash);
+  if (known !== undefined && known.length === end - start && source.startsWith(known, start)) return known;
+  const text = detached(source.slice(start, end));
+  if (byHash.size >= 100_000) byHash.clear(); // a bound for long-running processes
+  byHash.set(hash, text);
+  return text;
+}
+const byHash = new Map<number, string>();
 
 /** The duplicate fingerprint of a module (undefined for tiny files). */
 export function fingerprintSource(source: string): ModuleFingerprint | undefined {

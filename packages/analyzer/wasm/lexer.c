@@ -1,0 +1,343 @@
+// A JavaScript/TypeScript tokenizer over the scanner's UTF-8 input, for the readers of module
+// paths (calls.c, module.c). It reads strings, comments, template literals with their
+// substitutions and regular expressions the way es-module-lexer does (a `/` after an operator, a
+// keyword or a `)` of `if`/`while`/`for` starts a regular expression; after a value it divides).
+// Whatever it cannot read for sure (an unterminated string, a `/` after `}` or `++`, nesting too
+// deep, non-ASCII outside strings and comments, JSX where JSX is asked about) makes it give up
+// with AMBIGUOUS: the caller then reads the file another way.
+#include "scanner.h"
+#ifdef __wasm_simd128__
+#include <wasm_simd128.h>
+#endif
+
+#define MAX_DEPTH 64
+#define RING 8
+
+static u32 pos, length, braces, parens, templates, ring_count;
+static int jsx, closed_keyword_paren;
+static u32 template_braces[MAX_DEPTH]; // the brace depth at each open `${`
+static u8 keyword_paren[MAX_DEPTH];    // per open paren: is it `if (`, `while (`...
+static Token ring[RING];
+int saw_triple_slash;
+
+static u8 WORD_BYTE[256];
+
+typedef struct {
+  const char *text;
+  u8 word;
+} Word;
+
+// Per first letter, the words that matter (see W_* in scanner.h).
+static const Word WORDS[] = {
+    {"as", W_AS}, {"await", W_AWAIT}, {"case", W_EXPR_KEYWORD}, {"createMockFromModule", W_MOCK}, {"default", W_EXPR_KEYWORD},
+    {"delete", W_EXPR_KEYWORD}, {"do", W_EXPR_KEYWORD}, {"doMock", W_MOCK}, {"doUnmock", W_MOCK}, {"dontMock", W_MOCK},
+    {"else", W_EXPR_KEYWORD}, {"export", W_EXPORT}, {"extends", W_EXPR_KEYWORD}, {"for", W_PAREN_KEYWORD}, {"from", W_FROM},
+    {"if", W_PAREN_KEYWORD}, {"import", W_IMPORT}, {"importActual", W_MOCK}, {"importMock", W_MOCK}, {"in", W_EXPR_KEYWORD},
+    {"instanceof", W_EXPR_KEYWORD}, {"jest", W_RUNNER}, {"mock", W_MOCK}, {"new", W_NEW}, {"of", W_EXPR_KEYWORD},
+    {"require", W_REQUIRE}, {"requireActual", W_MOCK}, {"requireMock", W_MOCK}, {"resolve", W_RESOLVE}, {"return", W_RETURN},
+    {"setMock", W_MOCK}, {"throw", W_EXPR_KEYWORD}, {"type", W_TYPE}, {"typeof", W_TYPEOF}, {"unmock", W_MOCK},
+    {"vi", W_RUNNER}, {"void", W_EXPR_KEYWORD}, {"while", W_PAREN_KEYWORD}, {"with", W_PAREN_KEYWORD}, {"yield", W_EXPR_KEYWORD},
+};
+#define WORD_COUNT (sizeof(WORDS) / sizeof(WORDS[0]))
+/** WORDS[FIRST[c] .. FIRST[c + 1]) start with letter c (WORDS is sorted). */
+static u8 FIRST[27];
+static u8 WORD_LENGTH[WORD_COUNT];
+/** Per first letter: a bit per length some word of WORDS has (most identifiers are rejected by it). */
+static u32 LENGTHS[26];
+
+/** Character classes for the tokenizer's dispatch. */
+enum { C_OTHER, C_SPACE, C_WORD, C_DIGIT, C_QUOTE, C_BACKTICK, C_SLASH, C_PLUS_MINUS, C_QUESTION, C_LESS, C_OPEN_PAREN, C_CLOSE_PAREN, C_OPEN_BRACE, C_CLOSE_BRACE, C_HIGH };
+static u8 CLASS[256];
+
+static void init_classes(void) {
+  for (u32 c = 0; c < 256; c++) {
+    u8 k = C_OTHER;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') k = C_SPACE;
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$') k = C_WORD;
+    else if (c >= '0' && c <= '9') k = C_DIGIT;
+    else if (c == '\'' || c == '"') k = C_QUOTE;
+    else if (c == '`') k = C_BACKTICK;
+    else if (c == '/') k = C_SLASH;
+    else if (c == '+' || c == '-') k = C_PLUS_MINUS;
+    else if (c == '?') k = C_QUESTION;
+    else if (c == '<') k = C_LESS;
+    else if (c == '(') k = C_OPEN_PAREN;
+    else if (c == ')') k = C_CLOSE_PAREN;
+    else if (c == '{') k = C_OPEN_BRACE;
+    else if (c == '}') k = C_CLOSE_BRACE;
+    else if (c >= 128) k = C_HIGH;
+    CLASS[c] = k;
+  }
+}
+
+static void init(void) {
+  init_classes();
+  for (u32 c = 0; c < 256; c++)
+    WORD_BYTE[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$';
+  u32 w = 0;
+  for (u32 letter = 0; letter <= 26; letter++) {
+    FIRST[letter] = (u8)w;
+    while (w < WORD_COUNT && (u32)(WORDS[w].text[0] - 'a') == letter) w++;
+  }
+  for (u32 i = 0; i < WORD_COUNT; i++) {
+    u32 len = 0;
+    while (WORDS[i].text[len]) len++;
+    WORD_LENGTH[i] = (u8)len;
+    LENGTHS[WORDS[i].text[0] - 'a'] |= 1u << len;
+  }
+}
+
+static u8 classify_word(const u8 *p, u32 len) {
+  if (p[0] < 'a' || p[0] > 'z') return W_OTHER;
+  u32 letter = (u32)(p[0] - 'a');
+  if (len > 31 || !(LENGTHS[letter] & (1u << len))) return W_OTHER;
+  for (u32 i = FIRST[letter]; i < FIRST[letter + 1]; i++) {
+    if (WORD_LENGTH[i] != len) continue;
+    const char *w = WORDS[i].text;
+    u32 k = 1;
+    while (k < len && p[k] == (u8)w[k]) k++;
+    if (k == len) return WORDS[i].word;
+  }
+  return W_OTHER;
+}
+
+const Token *before(u32 back) {
+  static const Token none = {T_NONE, 0, 0, 0, 0, 0};
+  return back < ring_count && back < RING ? &ring[(ring_count - 1 - back) % RING] : &none;
+}
+
+u32 lex_depth(void) { return braces + templates; }
+
+void lex_start(u32 bytes, int jsx_file) {
+  if (!WORD_BYTE['a']) init();
+  length = bytes;
+  jsx = jsx_file;
+  pos = braces = parens = templates = ring_count = 0;
+  closed_keyword_paren = saw_triple_slash = 0;
+  // A byte order mark, then a hashbang line.
+  if (length >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF) pos = 3;
+  if (pos + 1 < length && input[pos] == '#' && input[pos + 1] == '!')
+    while (pos < length && input[pos] != '\n') pos++;
+}
+
+/** Where a `/` starts a regular expression rather than a division: 1, 0, or AMBIGUOUS. */
+static u32 regex_here(void) {
+  const Token *prev = before(0);
+  switch (prev->type) {
+    case T_NONE:
+      return 1;
+    case T_IDENT:
+      return prev->word >= W_EXPR_FIRST;
+    case T_NUMBER:
+    case T_STRING:
+    case T_TEMPLATE:
+      return 0;
+    case T_OP:
+      return prev->punct == '+' || prev->punct == '-' ? AMBIGUOUS : 1; // `a++ / b` or `+ /re/`
+    default:
+      if (prev->punct == ')') return closed_keyword_paren ? 1 : 0; // `if (x) /re/` against `f(x) / 2`
+      if (prev->punct == ']') return 0;
+      if (prev->punct == '}') return AMBIGUOUS; // a block (regex follows) or an object literal (division)
+      return 1;
+  }
+}
+
+/** The rest of a template literal from `j` (after its `` ` `` or a substitution's `}`) into `t`; 0 or AMBIGUOUS. */
+static u32 template_rest(Token *t, u32 j) {
+  for (; j < length; j++) {
+    u8 d = input[j];
+    if (d == '\\') {
+      t->plain = 0;
+      j++;
+    } else if (d == '`') break;
+    else if (d == '$' && j + 1 < length && input[j + 1] == '{') break;
+  }
+  if (j >= length) return AMBIGUOUS;
+  if (input[j] == '$') {
+    if (templates == MAX_DEPTH) return AMBIGUOUS;
+    template_braces[templates++] = braces;
+    t->plain = 0;
+    t->end = j + 2;
+    t->type = T_PUNCT; // the substitution opens like a `(`: an expression follows
+    t->punct = '{';
+  } else t->end = j + 1;
+  return 0;
+}
+
+#ifdef __wasm_simd128__
+/** The index of the first byte from `i` that is not a space, tab or line break (16 at a time). */
+static inline u32 skip_spaces(u32 i) {
+  const v128_t space = wasm_i8x16_splat(' '), tab = wasm_i8x16_splat('\t'), lf = wasm_i8x16_splat('\n'), cr = wasm_i8x16_splat('\r');
+  while (i + 16 <= length) {
+    v128_t b = wasm_v128_load(input + i);
+    v128_t m = wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(b, space), wasm_i8x16_eq(b, tab)), wasm_v128_or(wasm_i8x16_eq(b, lf), wasm_i8x16_eq(b, cr)));
+    u32 bits = (u32)wasm_i8x16_bitmask(m);
+    if (bits != 0xffff) return i + (u32)__builtin_ctz(~bits);
+    i += 16;
+  }
+  while (i < length && (input[i] == ' ' || input[i] == '\t' || input[i] == '\n' || input[i] == '\r')) i++;
+  return i;
+}
+
+/** The index of the first byte from `i` that is not an ASCII identifier byte (16 at a time). */
+static inline u32 skip_word(u32 i) {
+  const v128_t a = wasm_i8x16_splat('a'), zero = wasm_i8x16_splat('0'), case_bit = wasm_i8x16_splat(0x20);
+  const v128_t letters = wasm_i8x16_splat(26), digits = wasm_i8x16_splat(10), underscore = wasm_i8x16_splat('_'), dollar = wasm_i8x16_splat('$');
+  while (i + 16 <= length) {
+    v128_t b = wasm_v128_load(input + i);
+    v128_t letter = wasm_u8x16_lt(wasm_i8x16_sub(wasm_v128_or(b, case_bit), a), letters);
+    v128_t digit = wasm_u8x16_lt(wasm_i8x16_sub(b, zero), digits);
+    v128_t m = wasm_v128_or(wasm_v128_or(letter, digit), wasm_v128_or(wasm_i8x16_eq(b, underscore), wasm_i8x16_eq(b, dollar)));
+    u32 bits = (u32)wasm_i8x16_bitmask(m);
+    if (bits != 0xffff) return i + (u32)__builtin_ctz(~bits);
+    i += 16;
+  }
+  while (i < length && WORD_BYTE[input[i]]) i++;
+  return i;
+}
+#else
+static inline u32 skip_spaces(u32 i) {
+  while (i < length && (input[i] == ' ' || input[i] == '\t' || input[i] == '\n' || input[i] == '\r')) i++;
+  return i;
+}
+static inline u32 skip_word(u32 i) {
+  while (i < length && WORD_BYTE[input[i]]) i++;
+  return i;
+}
+#endif
+
+u32 lex(void) {
+  u32 i = pos;
+  u8 c;
+  // Whitespace and comments.
+  for (;;) {
+    if (i >= length) {
+      // Unclosed brackets: a syntax error, which the full parse reports.
+      pos = i;
+      return templates == 0 && braces == 0 && parens == 0 ? 0 : AMBIGUOUS;
+    }
+    c = input[i];
+    u8 k = CLASS[c];
+    if (k == C_SPACE) i = skip_spaces(i + 1);
+    else if (k == C_SLASH && i + 1 < length && input[i + 1] == '/') {
+      if (i + 2 < length && input[i + 2] == '/') saw_triple_slash = 1;
+      i += 2;
+      while (i < length && input[i] != '\n') i++;
+    } else if (k == C_SLASH && i + 1 < length && input[i + 1] == '*') {
+      u32 j = i + 2;
+      while (j + 1 < length && !(input[j] == '*' && input[j + 1] == '/')) j++;
+      if (j + 1 >= length) return AMBIGUOUS;
+      i = j + 2;
+    } else if (k == C_HIGH) return AMBIGUOUS; // a Unicode space or identifier this reading does not classify
+    else break;
+  }
+  Token *t = &ring[ring_count % RING];
+  t->type = T_PUNCT;
+  t->word = 0;
+  t->punct = c;
+  t->plain = 0;
+  t->start = i;
+  t->end = i + 1;
+  switch (CLASS[c]) {
+    case C_WORD: {
+      u32 j = skip_word(i + 1);
+      if (j < length && input[j] >= 128) return AMBIGUOUS; // a non-ASCII identifier part
+      t->type = T_IDENT;
+      t->word = classify_word(input + i, j - i);
+      t->end = j;
+      break;
+    }
+    case C_DIGIT: {
+      u32 j = i + 1;
+      while (j < length && (WORD_BYTE[input[j]] || input[j] == '.')) j++;
+      t->type = T_NUMBER;
+      t->end = j;
+      break;
+    }
+    case C_QUOTE: {
+      t->type = T_STRING;
+      t->plain = 1;
+      u32 j = i + 1;
+      for (; j < length; j++) {
+        u8 d = input[j];
+        if (d == c) break;
+        if (d == '\\') {
+          t->plain = 0;
+          j++;
+        } else if (d == '\n') return AMBIGUOUS;
+      }
+      if (j >= length) return AMBIGUOUS;
+      t->end = j + 1;
+      break;
+    }
+    case C_BACKTICK:
+      t->type = T_TEMPLATE;
+      t->plain = 1;
+      if (template_rest(t, i + 1) == AMBIGUOUS) return AMBIGUOUS;
+      break;
+    case C_CLOSE_BRACE:
+      if (templates > 0 && braces == template_braces[templates - 1]) {
+        // The rest of a template literal after a substitution.
+        templates--;
+        t->type = T_TEMPLATE;
+        if (template_rest(t, i + 1) == AMBIGUOUS) return AMBIGUOUS;
+        t->plain = 0;
+        break;
+      }
+      if (braces == 0) return AMBIGUOUS;
+      braces--;
+      break;
+    case C_OPEN_BRACE:
+      braces++;
+      break;
+    case C_OPEN_PAREN:
+      if (parens == MAX_DEPTH) return AMBIGUOUS;
+      keyword_paren[parens++] = is_word(before(0), W_PAREN_KEYWORD);
+      break;
+    case C_CLOSE_PAREN:
+      if (parens == 0) return AMBIGUOUS;
+      closed_keyword_paren = keyword_paren[--parens];
+      break;
+    case C_SLASH: {
+      u32 regex = regex_here();
+      if (regex == AMBIGUOUS) return AMBIGUOUS;
+      if (!regex) break;
+      u32 j = i + 1;
+      int in_class = 0;
+      for (; j < length; j++) {
+        u8 d = input[j];
+        if (d == '\\') j++;
+        else if (d == '\n') return AMBIGUOUS;
+        else if (d == '[') in_class = 1;
+        else if (d == ']') in_class = 0;
+        else if (d == '/' && !in_class) break;
+      }
+      if (j >= length) return AMBIGUOUS;
+      j++;
+      while (j < length && WORD_BYTE[input[j]]) j++; // flags
+      t->type = T_NUMBER; // a value, as far as what follows it is concerned
+      t->end = j;
+      break;
+    }
+    case C_PLUS_MINUS:
+      if (i + 1 < length && input[i + 1] == c) {
+        t->type = T_OP;
+        t->end = i + 2;
+      }
+      break;
+    case C_QUESTION:
+      if (i + 1 < length && input[i + 1] == '.' && !(i + 2 < length && input[i + 2] >= '0' && input[i + 2] <= '9')) {
+        t->type = T_OP; // optional chaining: `require?.(` and `vi?.mock(` are left to the full parse
+        t->end = i + 2;
+      }
+      break;
+    case C_LESS:
+      if (jsx && regex_here() != 0) return AMBIGUOUS; // `<` where an operand starts: a JSX element
+      break;
+    default:
+      break;
+  }
+  pos = t->end;
+  ring_count++;
+  return 1;
+}
