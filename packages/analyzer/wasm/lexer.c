@@ -14,7 +14,7 @@
 #define RING 8
 
 static u32 pos, length, braces, parens, templates, ring_count;
-static int jsx, closed_keyword_paren;
+static int jsx, lenient, fingerprinting, closed_keyword_paren;
 static u32 template_braces[MAX_DEPTH]; // the brace depth at each open `${`
 static u8 keyword_paren[MAX_DEPTH];    // per open paren: is it `if (`, `while (`...
 static Token ring[RING];
@@ -106,12 +106,24 @@ const Token *before(u32 back) {
   return back < ring_count && back < RING ? &ring[(ring_count - 1 - back) % RING] : &none;
 }
 
+/** Length of the non-ASCII whitespace (NBSP, BOM, U+2028, U+2029) at `i`, else 0. */
+static inline u32 space_above_127(u32 i) {
+  const u8 *p = input + i;
+  if (p[0] == 0xC2 && i + 1 < length && p[1] == 0xA0) return 2;
+  if (i + 2 >= length) return 0;
+  if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) return 3;
+  if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) return 3;
+  return 0;
+}
+
 u32 lex_depth(void) { return braces + templates; }
 
-void lex_start(u32 bytes, int jsx_file) {
+void lex_start(u32 bytes, int jsx_file, int lenient_reading, int fingerprint) {
   if (!WORD_BYTE['a']) init();
   length = bytes;
   jsx = jsx_file;
+  lenient = lenient_reading;
+  fingerprinting = fingerprint;
   pos = braces = parens = templates = ring_count = 0;
   closed_keyword_paren = saw_triple_slash = 0;
   // A byte order mark, then a hashbang line.
@@ -120,8 +132,16 @@ void lex_start(u32 bytes, int jsx_file) {
     while (pos < length && input[pos] != '\n') pos++;
 }
 
-/** Where a `/` starts a regular expression rather than a division: 1, 0, or AMBIGUOUS. */
+static u32 regex_guess(void);
+
+/** Where a `/` starts a regular expression rather than a division: 1, 0, or AMBIGUOUS (lenient: a division). */
 static u32 regex_here(void) {
+  u32 regex = regex_guess();
+  return regex == AMBIGUOUS && lenient ? 0 : regex;
+}
+
+/** The strict reading of `regex_here`. */
+static u32 regex_guess(void) {
   const Token *prev = before(0);
   switch (prev->type) {
     case T_NONE:
@@ -150,9 +170,13 @@ static u32 template_rest(Token *t, u32 j) {
       t->plain = 0;
       j++;
     } else if (d == '`') break;
-    else if (d == '$' && j + 1 < length && input[j + 1] == '{') break;
+    else if (d == '$' && j + 1 < length && input[j + 1] == '{' && !(lenient && templates == MAX_DEPTH)) break;
   }
-  if (j >= length) return AMBIGUOUS;
+  if (j >= length) {
+    if (!lenient) return AMBIGUOUS;
+    t->end = length; // lenient: the template runs to the end
+    return 0;
+  }
   if (input[j] == '$') {
     if (templates == MAX_DEPTH) return AMBIGUOUS;
     template_braces[templates++] = braces;
@@ -214,7 +238,7 @@ u32 lex(void) {
     if (i >= length) {
       // Unclosed brackets: a syntax error, which the full parse reports.
       pos = i;
-      return templates == 0 && braces == 0 && parens == 0 ? 0 : AMBIGUOUS;
+      return lenient || (templates == 0 && braces == 0 && parens == 0) ? 0 : AMBIGUOUS;
     }
     c = input[i];
     u8 k = CLASS[c];
@@ -226,9 +250,14 @@ u32 lex(void) {
     } else if (k == C_SLASH && i + 1 < length && input[i + 1] == '*') {
       u32 j = i + 2;
       while (j + 1 < length && !(input[j] == '*' && input[j + 1] == '/')) j++;
-      if (j + 1 >= length) return AMBIGUOUS;
-      i = j + 2;
-    } else if (k == C_HIGH) return AMBIGUOUS; // a Unicode space or identifier this reading does not classify
+      if (j + 1 >= length && !lenient) return AMBIGUOUS;
+      i = j + 1 >= length ? length : j + 2;
+    } else if (k == C_HIGH) {
+      if (!lenient) return AMBIGUOUS; // a Unicode space or identifier this reading does not classify
+      u32 space = space_above_127(i);
+      if (!space) break; // lenient: an identifier
+      i += space;
+    }
     else break;
   }
   Token *t = &ring[ring_count % RING];
@@ -239,9 +268,11 @@ u32 lex(void) {
   t->start = i;
   t->end = i + 1;
   switch (CLASS[c]) {
+    case C_HIGH: // lenient only
     case C_WORD: {
       u32 j = skip_word(i + 1);
-      if (j < length && input[j] >= 128) return AMBIGUOUS; // a non-ASCII identifier part
+      if (j < length && input[j] >= 128 && !lenient) return AMBIGUOUS; // a non-ASCII identifier part
+      while (j < length && input[j] >= 128 && !space_above_127(j)) j = skip_word(j + 1);
       t->type = T_IDENT;
       t->word = classify_word(input + i, j - i);
       t->end = j;
@@ -264,10 +295,13 @@ u32 lex(void) {
         if (d == '\\') {
           t->plain = 0;
           j++;
-        } else if (d == '\n') return AMBIGUOUS;
+        } else if (d == '\n') {
+          if (!lenient) return AMBIGUOUS;
+          break; // lenient: the string ends with its line
+        }
       }
-      if (j >= length) return AMBIGUOUS;
-      t->end = j + 1;
+      if (j >= length && !lenient) return AMBIGUOUS;
+      t->end = j >= length ? length : input[j] == '\n' ? j : j + 1;
       break;
     }
     case C_BACKTICK:
@@ -284,19 +318,22 @@ u32 lex(void) {
         t->plain = 0;
         break;
       }
-      if (braces == 0) return AMBIGUOUS;
-      braces--;
+      if (braces == 0) {
+        if (!lenient) return AMBIGUOUS;
+      } else braces--;
       break;
     case C_OPEN_BRACE:
       braces++;
       break;
     case C_OPEN_PAREN:
-      if (parens == MAX_DEPTH) return AMBIGUOUS;
-      keyword_paren[parens++] = is_word(before(0), W_PAREN_KEYWORD);
+      if (parens == MAX_DEPTH) {
+        if (!lenient) return AMBIGUOUS;
+      } else keyword_paren[parens++] = is_word(before(0), W_PAREN_KEYWORD);
       break;
     case C_CLOSE_PAREN:
-      if (parens == 0) return AMBIGUOUS;
-      closed_keyword_paren = keyword_paren[--parens];
+      if (parens == 0) {
+        if (!lenient) return AMBIGUOUS;
+      } else closed_keyword_paren = keyword_paren[--parens];
       break;
     case C_SLASH: {
       u32 regex = regex_here();
@@ -307,12 +344,15 @@ u32 lex(void) {
       for (; j < length; j++) {
         u8 d = input[j];
         if (d == '\\') j++;
-        else if (d == '\n') return AMBIGUOUS;
+        else if (d == '\n') break;
         else if (d == '[') in_class = 1;
         else if (d == ']') in_class = 0;
         else if (d == '/' && !in_class) break;
       }
-      if (j >= length) return AMBIGUOUS;
+      if (j >= length || input[j] == '\n') {
+        if (!lenient) return AMBIGUOUS;
+        break; // lenient: a division
+      }
       j++;
       while (j < length && WORD_BYTE[input[j]]) j++; // flags
       t->type = T_NUMBER; // a value, as far as what follows it is concerned
@@ -339,5 +379,6 @@ u32 lex(void) {
   }
   pos = t->end;
   ring_count++;
+  if (fingerprinting) fingerprint_token(t);
   return 1;
 }

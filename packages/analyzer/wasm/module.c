@@ -16,8 +16,10 @@
 #define MAX_NAMES 1024
 #define READ_IMPORTS 1
 #define JSX 2
+#define FINGERPRINT 4
+#define LENIENT 8
 
-static u32 out_len, records;
+static u32 out_len, record_count;
 static u32 names[MAX_NAMES * 2];
 static u32 name_count, inline_types;
 static int follow_calls;
@@ -47,8 +49,8 @@ static u32 fnv(u32 start, u32 end) {
 }
 
 u32 write_record(u32 kind, u32 start, u32 end, const u32 *list, u32 count) {
-  if (out_len + 6 + count * 3 > output_capacity) return AMBIGUOUS;
-  u32 *out = shingles + out_len;
+  if (out_len + 6 + count * 3 > record_capacity) return AMBIGUOUS;
+  u32 *out = records + out_len;
   out[0] = kind;
   out[5] = count;
   // Names come before the specifier in the file: convert them first.
@@ -73,7 +75,7 @@ u32 write_record(u32 kind, u32 start, u32 end, const u32 *list, u32 count) {
   advance(end);
   out[2] = cursor_unit;
   out_len += 6 + count * 3;
-  records++;
+  record_count++;
   return 0;
 }
 
@@ -296,14 +298,18 @@ static int is_keyword_at_newest(void) {
 
 /**
  * Reads the `length` bytes written at `reserve`'s address: with READ_IMPORTS every import record,
- * else the module-path calls only; JSX makes a JSX element give up. The number of records, or
- * AMBIGUOUS.
+ * else the module-path calls only; JSX makes a JSX element give up; FINGERPRINT also computes the
+ * fingerprint (fingerprint.c). LENIENT: the fingerprint only, never giving up. The number of
+ * records, or AMBIGUOUS.
  */
 EXPORT(read_module) u32 read_module(u32 length, u32 flags) {
-  lex_start(length, (flags & JSX) != 0);
+  int lenient = (flags & LENIENT) != 0;
+  if (lenient) flags &= ~(u32)(READ_IMPORTS | JSX);
+  if (flags & FINGERPRINT) fingerprint_start();
+  lex_start(length, (flags & JSX) != 0, lenient, (flags & FINGERPRINT) != 0);
   calls_start();
-  follow_calls = 1;
-  out_len = records = 0;
+  follow_calls = !lenient;
+  out_len = record_count = 0;
   cursor_byte = cursor_unit = 0;
   cursor_line = 1;
   u32 r = take();
@@ -316,7 +322,7 @@ EXPORT(read_module) u32 read_module(u32 length, u32 flags) {
     }
     r = take();
   }
-  return r == AMBIGUOUS ? AMBIGUOUS : records;
+  return r == AMBIGUOUS ? AMBIGUOUS : record_count;
 }
 
 /** Bit 1: the file has a `///` comment (a possible `<reference path>`). */

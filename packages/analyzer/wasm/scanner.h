@@ -1,5 +1,5 @@
-// Shared by the scanner's C files: scanner.c (fingerprints, hints, memory), lexer.c (a
-// JavaScript/TypeScript tokenizer), calls.c (module-path calls) and module.c (import records).
+// Shared by the scanner's C files: scanner.c (memory, hints), lexer.c (a JavaScript/TypeScript
+// tokenizer), calls.c (module-path calls), module.c (import records) and fingerprint.c.
 #ifndef SCANNER_H
 #define SCANNER_H
 
@@ -12,11 +12,12 @@ typedef unsigned char u8;
 #define EXPORT(name)
 #endif
 
-/** The source being scanned (UTF-8, `reserve`d by JavaScript), and the output area after it. */
+/** The source being scanned (UTF-8, `reserve`d by JavaScript), and the output areas after it (room in u32s). */
 extern u8 *input;
 extern u32 *shingles;
-/** Room in the output area, in u32s. */
-extern u32 output_capacity;
+extern u32 shingle_capacity;
+extern u32 *records;
+extern u32 record_capacity;
 
 /** Returned for a file the tokenizer cannot read for sure: the caller parses it another way. */
 #define AMBIGUOUS 0xffffffffu
@@ -54,8 +55,13 @@ typedef struct {
   u32 start, end;
 } Token;
 
-/** lexer.c: the tokenizer over `input`. */
-void lex_start(u32 length, int jsx);
+/**
+ * lexer.c: the tokenizer over `input`. `jsx`: a `<` where an operand starts gives up. `lenient`:
+ * never give up (the fingerprint of a file the readers cannot read): where the strict reading
+ * would, take a fixed guess and go on, so both give the same tokens whenever the strict one
+ * reads the whole file. `fingerprint`: feed every token to fingerprint.c.
+ */
+void lex_start(u32 length, int jsx, int lenient, int fingerprint);
 /** The next token (pushed to the ring): 1, 0 at the end of the input, or AMBIGUOUS. */
 u32 lex(void);
 /** The token `back` places before the newest (0 = newest), or an empty one. */
@@ -71,6 +77,10 @@ static inline int is_word(const Token *t, u8 w) { return t->type == T_IDENT && t
 /** calls.c: follows `require(`, `require.resolve(`, `vi.mock(`... token by token. */
 void calls_start(void);
 u32 track_calls(const Token *t);
+
+/** fingerprint.c: the duplicate fingerprint of the tokens fed since `fingerprint_start`. */
+void fingerprint_start(void);
+void fingerprint_token(const Token *t);
 
 /** module.c: writes one record to the output area; 0, or AMBIGUOUS when it is full. */
 u32 write_record(u32 kind, u32 start, u32 end, const u32 *names, u32 name_count);

@@ -12,18 +12,17 @@ import type { RawImport } from './types.js';
 interface ScannerExports {
   memory: { buffer: ArrayBuffer };
   reserve(bytes: number): number;
-  /** `what`: SCAN_FINGERPRINT | SCAN_NO_HINTS. */
-  scan(length: number, what: number): number;
+  /** The HINT_* bits. */
+  scan(length: number): number;
   tokens(): number;
   hash(): number;
   shingle_count(): number;
   shingle_address(): number;
-  /** `flags`: READ_IMPORTS | READ_JSX; the record count or AMBIGUOUS (module.c). */
+  /** `flags`: READ_*; the record count or AMBIGUOUS (module.c). */
   read_module(length: number, flags: number): number;
   module_flags(): number;
+  record_address(): number;
 }
-const SCAN_FINGERPRINT = 1;
-const SCAN_NO_HINTS = 2;
 
 /** Substrings found anywhere in the file (comments and strings included): see `needsWalk`. */
 export const HINT_REQUIRE = 1;
@@ -51,6 +50,10 @@ const { WebAssembly } = globalThis as unknown as { WebAssembly: WasmGlobal };
 let scanner: ScannerExports | undefined;
 let bytes = new Uint8Array(0);
 let address = 0;
+/** The whole wasm memory as u32s, and where the output area starts in it (u32 index). */
+let memory32 = new Uint32Array(0);
+let shingleIndex = 0;
+let recordIndex = 0;
 const encoder = new TextEncoder();
 
 function instance(): ScannerExports {
@@ -63,11 +66,15 @@ function instance(): ScannerExports {
 function writeInput(wasm: ScannerExports, source: string): number {
   // UTF-8 takes at most 3 bytes per UTF-16 code unit.
   const room = source.length * 3;
-  if (room > bytes.length || bytes.buffer !== wasm.memory.buffer) {
+  // Only `reserve` grows the memory (which detaches views) or moves the output area.
+  if (room > bytes.length) {
     address = wasm.reserve(Math.max(room, 1 << 16));
     if (address === 0) throw new RangeError(`source of ${source.length} characters is too large to scan`);
     // `reserve` may have grown the memory, which detaches the old views.
     bytes = new Uint8Array(wasm.memory.buffer, address, Math.max(room, 1 << 16));
+    memory32 = new Uint32Array(wasm.memory.buffer);
+    shingleIndex = wasm.shingle_address() >>> 2;
+    recordIndex = wasm.record_address() >>> 2;
   }
   return encoder.encodeInto(source, bytes).written;
 }
@@ -82,8 +89,9 @@ export function scanSource(source: string, fingerprint: boolean): ScanResult {
   if (source.length > MAX_SCANNED) return { hints: textHints(source) };
   const wasm = instance();
   const written = writeInput(wasm, source);
-  const hints = wasm.scan(written, fingerprint ? SCAN_FINGERPRINT : 0);
+  const hints = wasm.scan(written);
   if (!fingerprint) return { hints };
+  wasm.read_module(written, READ_FINGERPRINT | READ_LENIENT);
   const result: ScanResult = { hints };
   const print = readFingerprint(wasm);
   if (print) result.fingerprint = print;
@@ -97,7 +105,7 @@ function readFingerprint(wasm: ScannerExports): ModuleFingerprint | undefined {
   // The JavaScript scanner kept at most ceil(shingles / 2) + 16 samples: the same cap here.
   const cap = Math.ceil((tokens - SHINGLE + 1) / 2) + 16;
   const count = Math.min(wasm.shingle_count(), cap);
-  const shingles = new Uint32Array(wasm.memory.buffer, wasm.shingle_address(), count).slice();
+  const shingles = memory32.slice(shingleIndex, shingleIndex + count);
   return { tokens, hash: (wasm.hash() >>> 0).toString(16), shingles };
 }
 
@@ -136,6 +144,9 @@ const RECORD_KINDS = [
 const AMBIGUOUS = 0xffffffff;
 const READ_IMPORTS = 1;
 const READ_JSX = 2;
+const READ_FINGERPRINT = 4;
+/** The fingerprint only, never giving up (a file the readers cannot read). */
+const READ_LENIENT = 8;
 const NAME_DEFAULT = 0xffffffff;
 const NAME_STAR = 0xfffffffe;
 /** Files that may hold JSX (oxc parses `.js` as JSX too): a `<` where an operand starts gives up. */
@@ -152,9 +163,9 @@ export function findModuleCalls(source: string): ModuleCall[] | undefined {
   const wasm = instance();
   const count = wasm.read_module(writeInput(wasm, source), 0) >>> 0;
   if (count === AMBIGUOUS) return undefined;
-  const out = new Uint32Array(wasm.memory.buffer, wasm.shingle_address());
+  const out = memory32;
   const calls: ModuleCall[] = [];
-  for (let i = 0, at = 0; i < count; i++, at += 6 + 3 * (out[at + 5] as number)) {
+  for (let i = 0, at = recordIndex; i < count; i++, at += 6 + 3 * (out[at + 5] as number)) {
     const kind = RECORD_KINDS[out[at] as number];
     if (kind === 'require' || kind === 'require-resolve' || kind === 'mock') calls.push({ kind, start: out[at + 1] as number, end: out[at + 2] as number });
   }
@@ -179,11 +190,12 @@ export function readModule(file: string, source: string, options: { fingerprint?
   if (source.length > MAX_SCANNED) return undefined;
   const wasm = instance();
   const written = writeInput(wasm, source);
-  const count = wasm.read_module(written, READ_IMPORTS | (MAY_HOLD_JSX.test(file) ? READ_JSX : 0)) >>> 0;
+  const flags = READ_IMPORTS | (MAY_HOLD_JSX.test(file) ? READ_JSX : 0) | (options.fingerprint ? READ_FINGERPRINT : 0);
+  const count = wasm.read_module(written, flags) >>> 0;
   if (count === AMBIGUOUS) return undefined;
-  const out = new Uint32Array(wasm.memory.buffer, wasm.shingle_address());
+  const out = memory32;
   const imports: RawImport[] = [];
-  for (let i = 0, at = 0; i < count; i++) {
+  for (let i = 0, at = recordIndex; i < count; i++) {
     const kind = RECORD_KINDS[out[at] as number] as ImportKind;
     const start = out[at + 1] as number;
     const end = out[at + 2] as number;
@@ -200,8 +212,6 @@ export function readModule(file: string, source: string, options: { fingerprint?
   }
   const read: ModuleRead = { imports, tripleSlash: wasm.module_flags() !== 0 };
   if (options.fingerprint) {
-    // The source is still in the scanner's memory: fingerprint it without writing it again.
-    wasm.scan(written, SCAN_FINGERPRINT | SCAN_NO_HINTS);
     const print = readFingerprint(wasm);
     if (print) read.fingerprint = print;
   }
