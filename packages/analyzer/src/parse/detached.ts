@@ -8,9 +8,14 @@ export function detached(s: string): string {
   let copy = interned.get(s);
   if (copy === undefined) {
     if (interned.size >= 100_000) interned.clear(); // a bound for long-running processes
-    copy = ` ${s}`.slice(1); // flattens the concatenation: a copy, not a view into the source
+    copy = copyOf(s);
     interned.set(copy, copy);
   }
   return copy;
 }
 const interned = new Map<string, string>();
+
+/** `s` as a string of its own, not a view into a larger one (see `detached`; not interned). */
+export function copyOf(s: string): string {
+  return ` ${s}`.slice(1); // flattens the concatenation: a copy, not a view into the source
+}

@@ -1,5 +1,5 @@
 import type { ImportKind, ModuleFingerprint } from '@monorefactor/core';
-import { detached } from './detached.js';
+import { copyOf } from './detached.js';
 import { SCANNER_WASM } from './scannerWasm.js';
 import type { RawImport } from './types.js';
 
@@ -105,9 +105,26 @@ function readFingerprint(wasm: ScannerExports): ModuleFingerprint | undefined {
   // The JavaScript scanner kept at most ceil(shingles / 2) + 16 samples: the same cap here.
   const cap = Math.ceil((tokens - SHINGLE + 1) / 2) + 16;
   const count = Math.min(wasm.shingle_count(), cap);
-  const shingles = memory32.slice(shingleIndex, shingleIndex + count);
-  return { tokens, hash: (wasm.hash() >>> 0).toString(16), shingles };
+  return { tokens, hash: (wasm.hash() >>> 0).toString(16), shingles: keepShingles(count) };
 }
+
+/**
+ * The shingles just computed, copied out of the wasm memory into a shared arena: a view per file,
+ * not an ArrayBuffer per file (thousands of small buffers, each tracked by the garbage collector).
+ */
+function keepShingles(count: number): Uint32Array {
+  if (arenaUsed + count > arena.length) {
+    arena = new Uint32Array(Math.max(ARENA_SIZE, count));
+    arenaUsed = 0;
+  }
+  const view = arena.subarray(arenaUsed, arenaUsed + count);
+  view.set(memory32.subarray(shingleIndex, shingleIndex + count));
+  arenaUsed += count;
+  return view;
+}
+const ARENA_SIZE = 1 << 18;
+let arena = new Uint32Array(0);
+let arenaUsed = 0;
 
 /** Characters; larger sources are not scanned (see `scanSource`). */
 export const MAX_SCANNED = 8 * 1024 * 1024;
@@ -226,7 +243,7 @@ export function readModule(file: string, source: string, options: { fingerprint?
 function textAt(source: string, start: number, end: number, hash: number): string {
   const known = byHash.get(hash);
   if (known !== undefined && known.length === end - start && source.startsWith(known, start)) return known;
-  const text = detached(source.slice(start, end));
+  const text = copyOf(source.slice(start, end));
   if (byHash.size >= 100_000) byHash.clear(); // a bound for long-running processes
   byHash.set(hash, text);
   return text;
