@@ -191,6 +191,8 @@ static u32 template_rest(Token *t, u32 j) {
 #ifdef __wasm_simd128__
 /** The index of the first byte from `i` that is not a space, tab or line break (16 at a time). */
 static inline u32 skip_spaces(u32 i) {
+  // Most runs are one space between two tokens: no vector for those.
+  if (i < length && input[i] != ' ' && input[i] != '\t' && input[i] != '\n' && input[i] != '\r') return i;
   const v128_t space = wasm_i8x16_splat(' '), tab = wasm_i8x16_splat('\t'), lf = wasm_i8x16_splat('\n'), cr = wasm_i8x16_splat('\r');
   while (i + 16 <= length) {
     v128_t b = wasm_v128_load(input + i);
