@@ -101,6 +101,9 @@ void fingerprint_token(const Token *t) {
     case T_OP: // ++, --, ?.
       id = OPERATOR + t->punct;
       break;
+    case T_JSX_END:
+      id = OPERATOR + 1;
+      break;
     default:
       id = PUNCT + t->punct;
       break;

@@ -126,6 +126,7 @@ void lex_start(u32 bytes, int jsx_file, int lenient_reading, int fingerprint) {
   fingerprinting = fingerprint;
   pos = braces = parens = templates = ring_count = 0;
   closed_keyword_paren = saw_triple_slash = 0;
+  jsx_start();
   // A byte order mark, then a hashbang line.
   if (length >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF) pos = 3;
   if (pos + 1 < length && input[pos] == '#' && input[pos + 1] == '!')
@@ -151,6 +152,7 @@ static u32 regex_guess(void) {
     case T_NUMBER:
     case T_STRING:
     case T_TEMPLATE:
+    case T_JSX_END:
       return 0;
     case T_OP:
       return prev->punct == '+' || prev->punct == '-' ? AMBIGUOUS : 1; // `a++ / b` or `+ /re/`
@@ -235,6 +237,21 @@ static inline u32 skip_word(u32 i) {
 u32 lex(void) {
   u32 i = pos;
   u8 c;
+  if (jsx && jsx_in_markup()) {
+    Token *t = &ring[ring_count % RING];
+    t->word = 0;
+    t->plain = 0;
+    u32 next = jsx_lex(t, i, length, &braces, lenient);
+    if (next == AMBIGUOUS) return AMBIGUOUS;
+    if (next == LEX_END) {
+      pos = length;
+      return 0;
+    }
+    pos = next;
+    ring_count++;
+    if (fingerprinting) fingerprint_token(t);
+    return 1;
+  }
   // Whitespace and comments.
   for (;;) {
     if (i >= length) {
@@ -322,6 +339,8 @@ u32 lex(void) {
       }
       if (braces == 0) {
         if (!lenient) return AMBIGUOUS;
+      } else if (jsx && jsx_closes_expression(braces)) {
+        braces--; // the end of a JSX expression container: markup follows
       } else braces--;
       break;
     case C_OPEN_BRACE:
@@ -374,7 +393,8 @@ u32 lex(void) {
       }
       break;
     case C_LESS:
-      if (jsx && regex_here() != 0) return AMBIGUOUS; // `<` where an operand starts: a JSX element
+      // `<` where an operand starts: a JSX element.
+      if (jsx && regex_here() != 0 && jsx_open_element() == AMBIGUOUS) return AMBIGUOUS;
       break;
     default:
       break;

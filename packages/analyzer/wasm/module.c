@@ -304,7 +304,7 @@ static int is_keyword_at_newest(void) {
  */
 EXPORT(read_module) u32 read_module(u32 length, u32 flags) {
   int lenient = (flags & LENIENT) != 0;
-  if (lenient) flags &= ~(u32)(READ_IMPORTS | JSX);
+  if (lenient) flags &= ~(u32)READ_IMPORTS;
   if (flags & FINGERPRINT) fingerprint_start();
   lex_start(length, (flags & JSX) != 0, lenient, (flags & FINGERPRINT) != 0);
   calls_start();

@@ -21,8 +21,11 @@ extern u32 record_capacity;
 
 /** Returned for a file the tokenizer cannot read for sure: the caller parses it another way. */
 #define AMBIGUOUS 0xffffffffu
+/** jsx_lex: the input ended before a token (lenient reading). */
+#define LEX_END 0xfffffffeu
 
-enum { T_NONE, T_IDENT, T_NUMBER, T_STRING, T_TEMPLATE, T_PUNCT, T_OP };
+/** T_JSX_END: the `>` that ends a JSX element (a value, as far as what follows it is concerned). */
+enum { T_NONE, T_IDENT, T_NUMBER, T_STRING, T_TEMPLATE, T_PUNCT, T_OP, T_JSX_END };
 /**
  * Identifiers that matter to the readers; every other one is W_OTHER. From W_EXPR_FIRST on:
  * keywords after which an expression (so a regular expression) may start.
@@ -77,6 +80,13 @@ static inline int is_word(const Token *t, u8 w) { return t->type == T_IDENT && t
 /** calls.c: follows `require(`, `require.resolve(`, `vi.mock(`... token by token. */
 void calls_start(void);
 u32 track_calls(const Token *t);
+
+/** jsx.c: JSX markup inside the tokenizer (see there). */
+void jsx_start(void);
+int jsx_in_markup(void);
+u32 jsx_open_element(void);
+int jsx_closes_expression(u32 braces);
+u32 jsx_lex(Token *t, u32 i, u32 length, u32 *braces, int lenient);
 
 /** fingerprint.c: the duplicate fingerprint of the tokens fed since `fingerprint_start`. */
 void fingerprint_start(void);

@@ -53,7 +53,7 @@ export function extractImports(file: string, source: string, options: ExtractOpt
     }
   }
   const lines = new LineIndex(source);
-  const { hints, fingerprint } = scanSource(source, options.fingerprint ?? false);
+  const { hints, fingerprint } = scanSource(source, options.fingerprint ?? false, file);
   const lexed = options.parser === 'oxc' ? undefined : lexWithCalls(file, source, lines, hints);
   const { imports, errors } = lexed ? { imports: lexed, errors: [] } : oxcImports(file, source, lines, hints);
   imports.sort((a, b) => a.start - b.start);

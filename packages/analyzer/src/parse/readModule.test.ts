@@ -100,7 +100,7 @@ describe('readModule: every import record in one pass of the scanner', () => {
     const cases = {
       'a type import in a type position': "let m: typeof import('./m');",
       'a member of an import type': "function f(a: import('./m').T) {}",
-      'JSX in a .tsx file': "import { A } from './a';\nexport const B = () => <A />;",
+      'a generic arrow in a .tsx file': "import { A } from './a';\nexport const id = <T,>(x: T) => x;",
       'an unclosed bracket (a syntax error)': "import { a } from './a';\nf(a;",
       'an unterminated string': "import { a } from './a';\nconst s = 'abc\n';",
       'a specifier with an escape': "import { a } from './\\x61';",
@@ -111,8 +111,44 @@ describe('readModule: every import record in one pass of the scanner', () => {
     };
     for (const [what, source] of Object.entries(cases)) expect(readModule(what.includes('.tsx') ? 'x.tsx' : 'x.ts', source), what).toBeUndefined();
     // extractImports then takes the other path and still finds the imports.
-    expect(extractImports('x.tsx', cases['JSX in a .tsx file']).imports.map((edge) => edge.specifier)).toEqual(['./a']);
+    expect(extractImports('x.tsx', cases['a generic arrow in a .tsx file']).imports.map((edge) => edge.specifier)).toEqual(['./a']);
     expect(extractImports('x.ts', cases['a member of an import type']).imports.map((edge) => `${edge.kind} ${edge.specifier}`)).toEqual(['import-type ./m']);
+  });
+
+  it('reads JSX: markup as markup, the JavaScript in `{}` as JavaScript', () => {
+    const source = [
+      "import React, { lazy } from 'react';",
+      "import type { Props } from './types';",
+      "const Chart = lazy(() => import('./chart'));",
+      'export function Page({ items }: Props) {',
+      '  return (',
+      '    <>',
+      "      <Header title=\"Don't import x from 'y'\" subtitle='a \"quoted\" word' />",
+      "      <p className={cls('a', items.length > 2 && 'b')}>It's 3 // not a comment, import z from 'w'</p>",
+      '      {items.map((item) => <Row key={item.id} {...item}>{item.name}</Row>)}',
+      "      <Slot render={() => require('./slot')} />",
+      '      <svg:path d="M0 0" data-x={`${items.length / 2}`} />',
+      '      {/* a comment */}',
+      '    </>',
+      '  );',
+      '}',
+      'export const ratio = Page.length / 2;',
+      "export { Footer } from './footer';",
+    ].join('\n');
+    const expected = ['import react [default,lazy]', 'import-type ./types [Props]', 'dynamic-import ./chart', 'require ./slot', 'export ./footer [Footer]'];
+    expect(read(source, 'page.tsx')).toEqual(expected);
+    expect(oxc(source, 'page.tsx')).toEqual(expected);
+    // Plain JavaScript with JSX, as React apps write it.
+    const js = "import { render } from 'react-dom';\nimport App from './App';\nrender(<App />, document.getElementById('root'));";
+    expect(read(js, 'index.js')).toEqual(['import react-dom [render]', 'import ./App [default]']);
+  });
+
+  it('gives the same fingerprint to a component read in one pass and by the lenient reading', async () => {
+    const { scanSource } = await import('./scanner.js');
+    const component = Array.from({ length: 12 }, (_, i) => `export const C${i} = ({ a }: P) => <div className="c${i}">{a * ${i}} items</div>;`).join('\n');
+    const print = readModule('c.tsx', component, { fingerprint: true })?.fingerprint;
+    expect(print).toBeDefined();
+    expect(scanSource(component, true, 'c.tsx').fingerprint).toEqual(print);
   });
 
   it('reads JSX-free .tsx and .js files, and TypeScript type assertions in .ts files', () => {

@@ -82,8 +82,8 @@ function writeInput(wasm: ScannerExports, source: string): number {
 /** Files shorter than this many tokens are too small to call duplicates (barrels, re-exports). */
 export const MIN_FINGERPRINT_TOKENS = 60;
 
-/** Scan `source`: its walk hints, and its fingerprint when `fingerprint` is set. */
-export function scanSource(source: string, fingerprint: boolean): ScanResult {
+/** Scan `source`: its walk hints, and its fingerprint when `fingerprint` is set (`file` says whether it may hold JSX). */
+export function scanSource(source: string, fingerprint: boolean, file = ''): ScanResult {
   // A bundle or generated file of many megabytes: no fingerprint (not a module anyone copies by
   // hand), hints by plain searches, and no scanner memory three times its size.
   if (source.length > MAX_SCANNED) return { hints: textHints(source) };
@@ -91,7 +91,7 @@ export function scanSource(source: string, fingerprint: boolean): ScanResult {
   const written = writeInput(wasm, source);
   const hints = wasm.scan(written);
   if (!fingerprint) return { hints };
-  wasm.read_module(written, READ_FINGERPRINT | READ_LENIENT);
+  wasm.read_module(written, READ_FINGERPRINT | READ_LENIENT | (MAY_HOLD_JSX.test(file) ? READ_JSX : 0));
   const result: ScanResult = { hints };
   const print = readFingerprint(wasm);
   if (print) result.fingerprint = print;
