@@ -40,14 +40,22 @@ export async function buildImportGraph(options: BuildGraphOptions): Promise<Impo
   };
   if (options.workers !== undefined) parseOptions.workers = options.workers;
   const parsed = await parseFiles(workspace.root, listed.files, parseOptions);
-  return assembleGraph(workspace, parsed, started, { incremental: options.incremental ?? false });
+  // `parsed` is not used after: its import records become the edges instead of being copied.
+  return assembleGraph(workspace, parsed, started, { incremental: options.incremental ?? false, adopt: true });
 }
 
 /**
  * Resolve parsed files into a graph. Exposed so a verifier can re-assemble after a batch edits
- * files; the graph carries what each resolution looked up, for `updateImportGraph`.
+ * files; the graph carries what each resolution looked up, for `updateImportGraph`. `adopt`: the
+ * caller hands `parsed` over, so its import records become the graph's edges (a target added to
+ * each) instead of copies: ~30,000 objects fewer to allocate on a large repo.
  */
-export function assembleGraph(workspace: Workspace, parsed: ParsedFile[], started = performance.now(), options: { incremental?: boolean } = {}): ImportGraph {
+export function assembleGraph(
+  workspace: Workspace,
+  parsed: ParsedFile[],
+  started = performance.now(),
+  options: { incremental?: boolean; adopt?: boolean } = {},
+): ImportGraph {
   const fileSet = new Set(parsed.filter((file) => !file.readError).map((file) => file.path));
   const incremental = options.incremental ?? true;
   const session = incremental ? new ProbeSession(workspace, fileSet) : undefined;
@@ -60,7 +68,7 @@ export function assembleGraph(workspace: Workspace, parsed: ParsedFile[], starte
       workspace.problems.push({ file: file.path, message: `cannot read file: ${file.readError}` });
       continue;
     }
-    const node = moduleNodeOf(file, packageOf(file.path)?.name, resolve);
+    const node = moduleNodeOf(file, packageOf(file.path)?.name, resolve, options.adopt ?? false);
     modules.set(file.path, node);
   }
   if (session) for (const node of modules.values()) probes.set(node.path, session.probesOf(node.path, specifiersOf(node)));
@@ -70,17 +78,12 @@ export function assembleGraph(workspace: Workspace, parsed: ParsedFile[], starte
 }
 
 /** A parsed file as a graph node, its imports resolved; `importedBy` is left for `linkGraph` to fill. */
-export function moduleNodeOf(file: ParsedFile, pkg: string | undefined, resolve: ResolveFn): ModuleNode {
-  // A literal of one shape, not a spread: this runs for every import of the repo.
-  const imports: ImportEdge[] = file.imports.map((raw) => ({
-    specifier: raw.specifier,
-    kind: raw.kind,
-    line: raw.line,
-    start: raw.start,
-    end: raw.end,
-    names: raw.names,
-    target: resolve(file.path, raw.specifier, raw.kind),
-  }));
+export function moduleNodeOf(file: ParsedFile, pkg: string | undefined, resolve: ResolveFn, adopt = false): ModuleNode {
+  let imports: ImportEdge[];
+  if (adopt) {
+    imports = file.imports as ImportEdge[];
+    for (const edge of imports) edge.target = resolve(file.path, edge.specifier, edge.kind);
+  } else imports = copiedEdges(file, resolve);
   const node: ModuleNode = {
     path: file.path,
     package: pkg,
@@ -92,6 +95,20 @@ export function moduleNodeOf(file: ParsedFile, pkg: string | undefined, resolve:
   };
   if (file.fingerprint) node.fingerprint = file.fingerprint;
   return node;
+}
+
+/** The file's import records as new edges, resolved. */
+function copiedEdges(file: ParsedFile, resolve: ResolveFn): ImportEdge[] {
+  // A literal of one shape, not a spread: this runs for every import of the repo.
+  return file.imports.map((raw) => ({
+    specifier: raw.specifier,
+    kind: raw.kind,
+    line: raw.line,
+    start: raw.start,
+    end: raw.end,
+    names: raw.names,
+    target: resolve(file.path, raw.specifier, raw.kind),
+  }));
 }
 
 export function specifiersOf(node: ModuleNode): string[] {
