@@ -110,6 +110,12 @@ EXPORT(reserve) u32 reserve(u32 bytes) {
   return base;
 }
 
+/** The end of the areas `reserve` set up: other work may use the memory after it. */
+u32 scanner_end(void) {
+  if (capacity == 0) return ((u32)&__heap_base + 15) & ~15u;
+  return (u32)(records + record_capacity);
+}
+
 /** The HINT_* bits of the `length` bytes written at `reserve`'s address. */
 EXPORT(scan) u32 scan(u32 length) { return walk_hints(length); }
 

@@ -1,5 +1,6 @@
 // Shared by the scanner's C files: scanner.c (memory, hints), lexer.c (a JavaScript/TypeScript
-// tokenizer), calls.c (module-path calls), module.c (import records) and fingerprint.c.
+// tokenizer), jsx.c, calls.c (module-path calls), module.c (import records), fingerprint.c and
+// pairs.c (near-duplicate pairs).
 #ifndef SCANNER_H
 #define SCANNER_H
 
@@ -80,6 +81,9 @@ static inline int is_word(const Token *t, u8 w) { return t->type == T_IDENT && t
 /** calls.c: follows `require(`, `require.resolve(`, `vi.mock(`... token by token. */
 void calls_start(void);
 u32 track_calls(const Token *t);
+
+/** scanner.c: the end of the scanner's areas (pairs.c works after it). */
+u32 scanner_end(void);
 
 /** jsx.c: JSX markup inside the tokenizer (see there). */
 void jsx_start(void);

@@ -1,5 +1,6 @@
 import { compareStrings, type DuplicateFinding, type ImportGraph, type ModuleNode } from '@monorefactor/core';
 import { holdersOf, indexShingles, similarPairs } from './shingleIndex.js';
+import { type SimilarPair, similarPairsInWasm } from './similarPairsWasm.js';
 
 /** Pairs at or above this Jaccard similarity of their token shingles are reported. */
 export const DUPLICATE_THRESHOLD = 0.8;
@@ -49,9 +50,8 @@ export function findDuplicates(graph: ImportGraph): DuplicateFinding[] {
     packageIds.set(node.package, packageIds.size);
     return packageIds.size - 1;
   });
-  const index = indexShingles(distinct.map((node) => node.fingerprint?.shingles ?? EMPTY));
-  const holders = holdersOf(index);
-  const pairs = similarPairs(index, holders, group, DUPLICATE_THRESHOLD);
+  const sets = distinct.map((node) => node.fingerprint?.shingles ?? EMPTY);
+  const pairs = similarPairsInWasm(sets, group, DUPLICATE_THRESHOLD) ?? pairsInJavaScript(sets, group);
   const near = pairs.map((pair) => ({
     files: [(distinct[pair.a] as ModuleNode).path, (distinct[pair.b] as ModuleNode).path].sort(),
     similarity: Math.min(pair.similarity, 0.99),
@@ -63,6 +63,12 @@ export function findDuplicates(graph: ImportGraph): DuplicateFinding[] {
       y.similarity - x.similarity || compareStrings(x.files[0] as string, y.files[0] as string) || compareStrings(x.files[1] as string, y.files[1] as string),
   );
   return found.map((finding, i) => ({ id: `D${i + 1}`, files: finding.files, similarity: Math.floor(finding.similarity * 100) / 100 }));
+}
+
+/** The same pairs as `similarPairsInWasm`, counted in JavaScript (when the wasm module has no room). */
+export function pairsInJavaScript(sets: Uint32Array[], group: Int32Array): SimilarPair[] {
+  const index = indexShingles(sets);
+  return similarPairs(index, holdersOf(index), group, DUPLICATE_THRESHOLD);
 }
 
 /** Nothing but re-exports (`export * from './x'` is 5 tokens): every package's barrel looks like every other's. */

@@ -9,7 +9,7 @@ import type { RawImport } from './types.js';
  * parse. In C over UTF-8 bytes because this touches every character of every source file: the
  * same scanner in JavaScript was a fifth of `analyze`, this is a fraction of the lexer's time.
  */
-interface ScannerExports {
+export interface ScannerExports {
   memory: { buffer: ArrayBuffer };
   reserve(bytes: number): number;
   /** The HINT_* bits. */
@@ -22,6 +22,10 @@ interface ScannerExports {
   read_module(length: number, flags: number): number;
   module_flags(): number;
   record_address(): number;
+  /** pairs.c: near-duplicate pairs (findings/similarPairsWasm.ts). */
+  pairs_reserve(files: number, total: number): number;
+  similar_pairs(files: number, threshold: number): number;
+  pairs_address(): number;
 }
 
 /** Substrings found anywhere in the file (comments and strings included): see `needsWalk`. */
@@ -56,7 +60,8 @@ let shingleIndex = 0;
 let recordIndex = 0;
 const encoder = new TextEncoder();
 
-function instance(): ScannerExports {
+/** The scanner's WebAssembly exports (one instance per thread). */
+export function instance(): ScannerExports {
   // Synchronous compile: the module is 4 KB, and every caller of the scanner is synchronous.
   scanner ??= new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(SCANNER_WASM, 'base64'))).exports as unknown as ScannerExports;
   return scanner;
