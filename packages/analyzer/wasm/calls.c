@@ -28,14 +28,12 @@ static u32 callee_kind(void) {
 enum { S_IDLE, S_CALLEE, S_TYPE_ARGS, S_ARGUMENT, S_LITERAL };
 static u32 state, pending_kind, angles, type_tokens;
 static Token literal;
+u32 calls_busy;
 
-void calls_start(void) { state = S_IDLE; }
+void calls_start(void) { state = S_IDLE, calls_busy = 0; }
 
 /** Feeds the newest token; writes a record per call found; 0, or AMBIGUOUS. */
 u32 track_calls(const Token *t) {
-  // Most tokens: nothing being followed, and not a word or operator that could start a call.
-  if (state == S_IDLE && t->type != T_OP && !(t->type == T_IDENT && (t->word == W_REQUIRE || t->word == W_RESOLVE || t->word == W_MOCK)))
-    return 0;
   switch (state) {
     case S_CALLEE:
       // `require?.(`, `vi.mock?.(`, `(require)(`: calls the full parse sees, this reading does not.
@@ -72,5 +70,6 @@ u32 track_calls(const Token *t) {
     pending_kind = callee_kind();
     if (pending_kind) state = S_CALLEE;
   }
+  calls_busy = state != S_IDLE;
   return 0;
 }

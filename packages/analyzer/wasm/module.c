@@ -82,7 +82,7 @@ u32 write_record(u32 kind, u32 start, u32 end, const u32 *list, u32 count) {
 /** The next token, also followed by the call tracker: 1, 0 at the end, or AMBIGUOUS. */
 static u32 take(void) {
   u32 r = lex();
-  if (r == 1 && follow_calls && track_calls(before(0)) == AMBIGUOUS) return AMBIGUOUS;
+  if (r == 1 && follow_calls && may_be_call(before(0)) && track_calls(before(0)) == AMBIGUOUS) return AMBIGUOUS;
   return r;
 }
 

@@ -81,6 +81,12 @@ static inline int is_word(const Token *t, u8 w) { return t->type == T_IDENT && t
 /** calls.c: follows `require(`, `require.resolve(`, `vi.mock(`... token by token. */
 void calls_start(void);
 u32 track_calls(const Token *t);
+/** Set while a possible call is being followed. */
+extern u32 calls_busy;
+/** Whether `t` needs `track_calls`: most tokens are not part of a call and cannot start one. */
+static inline int may_be_call(const Token *t) {
+  return calls_busy || t->type == T_OP || (t->type == T_IDENT && (t->word == W_REQUIRE || t->word == W_RESOLVE || t->word == W_MOCK));
+}
 
 /** scanner.c: the end of the scanner's areas (pairs.c works after it). */
 u32 scanner_end(void);
