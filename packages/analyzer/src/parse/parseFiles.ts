@@ -78,7 +78,10 @@ export function parseChunk(root: string, files: string[], fingerprint: boolean):
   return files.map((file) => {
     const source = readSource(root, file);
     if (typeof source !== 'string') return source;
-    return { path: file, size: source.length, ...extractImports(file, source, { fingerprint: fingerprint && wantsFingerprint(file) }) };
+    const { imports, errors, fingerprint: print } = extractImports(file, source, { fingerprint: fingerprint && wantsFingerprint(file) });
+    const parsed: ParsedFile = { path: file, size: source.length, imports, errors };
+    if (print) parsed.fingerprint = print;
+    return parsed;
   });
 }
 

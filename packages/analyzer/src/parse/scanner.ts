@@ -122,8 +122,9 @@ function keepShingles(count: number): Uint32Array {
     arena = new Uint32Array(Math.max(ARENA_SIZE, count));
     arenaUsed = 0;
   }
+  // A loop, not `set(subarray())`: a few hundred values, and no second view object per file.
+  for (let k = 0; k < count; k++) arena[arenaUsed + k] = memory32[shingleIndex + k] as number;
   const view = arena.subarray(arenaUsed, arenaUsed + count);
-  view.set(memory32.subarray(shingleIndex, shingleIndex + count));
   arenaUsed += count;
   return view;
 }
