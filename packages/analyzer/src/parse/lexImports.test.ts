@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { extractImports } from './extractImports.js';
 import { lexImports } from './lexImports.js';
 import { LineIndex } from './lineIndex.js';
+import { readModule } from './scanner.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 
@@ -62,6 +63,11 @@ describe('lexImports: the fast path gives what the full parse gives', () => {
       'import.meta.url;',
     ].join('\n');
     const lexed = lexImports(source, new LineIndex(source));
+    const read = readModule('x.ts', source)?.imports;
+    // The one-pass reader (the default path) and the lexer (its fallback) read them alike.
+    expect(read?.map(({ specifier, kind, names }) => [specifier, kind, names.join(',')])).toEqual(
+      lexed?.map(({ specifier, kind, names }) => [specifier, kind, names.join(',')]),
+    );
     expect(lexed?.map(({ specifier, kind, names }) => [specifier, kind, names.join(',')])).toEqual([
       ['./d', 'import', 'default,*'],
       ['./f', 'import', 'default,g,H,quoted'],
