@@ -14,7 +14,7 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..', '..');
 const wasmDir = path.join(root, 'packages', 'analyzer', 'wasm');
 /** Hashed in this order into SCANNER_SOURCE_SHA256 (scanner.test.ts hashes the same). */
-const SOURCES = ['scanner.h', 'scanner.c', 'lexer.c', 'jsx.c', 'calls.c', 'module.c', 'fingerprint.c', 'pairs.c'];
+const SOURCES = ['scanner.h', 'scanner.c', 'words.c', 'lexer.c', 'jsx.c', 'calls.c', 'statements.c', 'module.c', 'fingerprint.c', 'pairs.c'];
 const target = path.join(root, 'packages', 'analyzer', 'src', 'parse', 'scannerWasm.ts');
 const tmp = mkdtempSync(path.join(tmpdir(), 'scanner-wasm-'));
 try {

@@ -1,27 +1,21 @@
-// A module's import records read in one pass of lexer.c's tokenizer: static imports and
-// re-exports with the names they take and whether they are type-only, `import x = require()`,
-// literal `import()`, and the module-path calls of calls.c. The same records es-module-lexer
-// plus oxc's walk give (packages/analyzer/src/parse/lexImports.ts, oxcImports.ts), so `analyze`
-// reads most files once, here, instead of twice. Any form it does not know for sure (an
-// `import()` that may be a type, `import defer`, escapes in a specifier, an unfinished statement)
-// makes it give up with AMBIGUOUS: the caller then reads the file the slower way.
+// A module's import records read in one pass of lexer.c's tokenizer: the statements of
+// statements.c (imports, re-exports, `import()`) and the module-path calls of calls.c, each
+// written here as a record with UTF-16 offsets and its line. The same records es-module-lexer plus
+// oxc's walk give (packages/analyzer/src/parse/lexImports.ts, oxcImports.ts), so `analyze` reads
+// most files once, here, instead of twice. Any form it does not know for sure makes it give up with
+// AMBIGUOUS: the caller then reads the file the slower way.
 //
 // Each record, in u32s: kind, specifier start and end (UTF-16 offsets of the text inside the
 // quotes), 1-based line, FNV-1a hash of the specifier's bytes, name count, then per name its
 // start, end and hash (start NAME_DEFAULT or NAME_STAR for `default` / `*`).
 #include "scanner.h"
 
-#define NAME_DEFAULT 0xffffffffu
-#define NAME_STAR 0xfffffffeu
-#define MAX_NAMES 1024
 #define READ_IMPORTS 1
 #define JSX 2
 #define FINGERPRINT 4
 #define LENIENT 8
 
 static u32 out_len, record_count;
-static u32 names[MAX_NAMES * 2];
-static u32 name_count, inline_types;
 static int follow_calls;
 
 // UTF-16 offset and line of byte `cursor_byte`: records come in file order, so each is counted
@@ -79,213 +73,10 @@ u32 write_record(u32 kind, u32 start, u32 end, const u32 *list, u32 count) {
   return 0;
 }
 
-/** The next token, also followed by the call tracker: 1, 0 at the end, or AMBIGUOUS. */
-static u32 take(void) {
+u32 next_token(void) {
   u32 r = lex();
   if (r == 1 && follow_calls && may_be_call(before(0)) && track_calls(before(0)) == AMBIGUOUS) return AMBIGUOUS;
   return r;
-}
-
-/** Inside a statement: the next token into `tok`, giving up at the end of the input. */
-#define TAKE(tok)                                                                                                                          \
-  do {                                                                                                                                     \
-    if (take() != 1) return AMBIGUOUS;                                                                                                     \
-    tok = *before(0);                                                                                                                      \
-  } while (0)
-
-static int add_name(u32 start, u32 end) {
-  if (name_count == MAX_NAMES) return 0;
-  names[name_count * 2] = start;
-  names[name_count * 2 + 1] = end;
-  name_count++;
-  return 1;
-}
-
-static inline int is_plain_string(const Token *t) { return t->type == T_STRING && t->plain; }
-static inline int is_name(const Token *t) { return t->type == T_IDENT || is_plain_string(t); }
-
-/** A name token's text: an identifier, or a string's contents. */
-static int add_token_name(const Token *t) {
-  return t->type == T_IDENT ? add_name(t->start, t->end) : add_name(t->start + 1, t->end - 1);
-}
-
-/**
- * `{ a, type B, c as d, 'e' as f }` after its `{`: each item's imported (or re-exported) name,
- * counting inline `type`s. 1, or AMBIGUOUS on anything else.
- */
-static u32 read_items(void) {
-  for (;;) {
-    Token item[4];
-    u32 k = 0;
-    Token t;
-    TAKE(t);
-    if (is_punct(&t, '}')) return 1;
-    for (;;) {
-      if (k == 4) return AMBIGUOUS;
-      item[k++] = t;
-      TAKE(t);
-      if (is_punct(&t, ',') || is_punct(&t, '}')) break;
-    }
-    const Token *name;
-    int inline_type = 0;
-    if (k == 1) name = &item[0];
-    else if (k == 2 && is_word(&item[0], W_TYPE) && !is_word(&item[1], W_AS)) name = &item[1], inline_type = 1;
-    else if (k == 3 && is_word(&item[1], W_AS) && is_name(&item[2])) name = &item[0];
-    else if (k == 4 && is_word(&item[0], W_TYPE) && !is_word(&item[1], W_AS) && is_word(&item[2], W_AS) && is_name(&item[3])) name = &item[1], inline_type = 1;
-    else return AMBIGUOUS;
-    if (!is_name(name) || !add_token_name(name)) return AMBIGUOUS;
-    inline_types += inline_type;
-    if (is_punct(&t, '}')) return 1;
-  }
-}
-
-/** `from '...'` ending a statement: writes its record. */
-static u32 read_from(u32 kind) {
-  Token t;
-  TAKE(t);
-  if (!is_word(&t, W_FROM)) return AMBIGUOUS;
-  TAKE(t);
-  if (!is_plain_string(&t)) return AMBIGUOUS;
-  return write_record(kind, t.start + 1, t.end - 1, names, name_count) == AMBIGUOUS ? AMBIGUOUS : 1;
-}
-
-/** `import(` with a literal: a dynamic import, unless it may be a type (`typeof import('x')`, `: import('x').T`). */
-static u32 read_dynamic(const Token *prev) {
-  Token literal, close;
-  if (take() != 1) return AMBIGUOUS;
-  literal = *before(0);
-  if (!((literal.type == T_STRING || literal.type == T_TEMPLATE) && literal.plain)) return 1;
-  if (take() != 1) return AMBIGUOUS;
-  close = *before(0);
-  if (!is_punct(&close, ')') && !is_punct(&close, ',')) return 1;
-  // Where a type may stand: left to the full parse, which tells `import('x')` types from calls.
-  if (is_word(prev, W_TYPEOF) || (prev->type == T_PUNCT && (prev->punct == ':' || prev->punct == '|' || prev->punct == '&' || prev->punct == '<' || prev->punct == ',')))
-    return AMBIGUOUS;
-  if (write_record(K_DYNAMIC, literal.start + 1, literal.end - 1, 0, 0) == AMBIGUOUS) return AMBIGUOUS;
-  if (!is_punct(&close, ')')) return 1;
-  u32 r = take();
-  if (r != 1) return r;
-  const Token *next = before(0);
-  // `import('x').T` and `import('x')<T>` are types, unless the import is surely an expression
-  // (`await import('x').then`... is common and not a type).
-  int expression = is_word(prev, W_AWAIT) || is_word(prev, W_RETURN) || (is_punct(prev, '>') && prev->start > 0 && input[prev->start - 1] == '=');
-  if ((is_punct(next, '.') || is_punct(next, '<')) && !expression) return AMBIGUOUS;
-  return 1;
-}
-
-/** `x = require('y')` after `import [type]`: an import-equals; `x = A.B` (a namespace alias) is none. */
-static u32 read_import_equals(u32 type_only) {
-  Token t, literal;
-  TAKE(t);
-  if (!is_word(&t, W_REQUIRE)) return 1;
-  TAKE(t);
-  if (!is_punct(&t, '(')) return AMBIGUOUS;
-  TAKE(literal);
-  if (!is_plain_string(&literal)) return AMBIGUOUS;
-  TAKE(t);
-  if (!is_punct(&t, ')')) return AMBIGUOUS;
-  return write_record(type_only ? K_IMPORT_TYPE : K_IMPORT_EQUALS, literal.start + 1, literal.end - 1, 0, 0) == AMBIGUOUS ? AMBIGUOUS : 1;
-}
-
-/** After `import`: a static import, an import-equals, `import()` or `import.meta`. */
-static u32 read_import(void) {
-  Token prev = *before(1);
-  Token t;
-  u32 type_only = 0;
-  name_count = inline_types = 0;
-  // Statements inside braces are in a `declare module 'x' {}` or a namespace: not the file's own
-  // imports (neither es-module-lexer nor oxc's module record lists them).
-  u32 top_level = lex_depth() == 0;
-  TAKE(t);
-  if (is_punct(&t, '(')) return read_dynamic(&prev);
-  if (!top_level) return 1;
-  if (t.type == T_STRING) {
-    if (!t.plain) return AMBIGUOUS;
-    return write_record(K_IMPORT, t.start + 1, t.end - 1, 0, 0) == AMBIGUOUS ? AMBIGUOUS : 1;
-  }
-  if (!(t.type == T_IDENT || is_punct(&t, '{') || is_punct(&t, '*'))) return 1; // `import.meta`, `{ import: x }`
-  if (is_word(&t, W_TYPE)) {
-    Token u;
-    TAKE(u);
-    if ((u.type == T_IDENT && !is_word(&u, W_FROM)) || is_punct(&u, '{') || is_punct(&u, '*')) {
-      type_only = 1;
-      t = u;
-    } else if (is_word(&u, W_FROM)) {
-      // `import type from './x'`: the default import, named `type`.
-      add_name(NAME_DEFAULT, 0);
-      TAKE(t);
-      if (!is_plain_string(&t)) return AMBIGUOUS;
-      return write_record(K_IMPORT, t.start + 1, t.end - 1, names, name_count) == AMBIGUOUS ? AMBIGUOUS : 1;
-    } else if (is_punct(&u, ',')) {
-      add_name(NAME_DEFAULT, 0); // `import type, { a } from`
-      TAKE(t);
-    } else return AMBIGUOUS;
-  }
-  if (t.type == T_IDENT && name_count == 0) {
-    if (is_word(&t, W_FROM)) return AMBIGUOUS;
-    add_name(NAME_DEFAULT, 0);
-    TAKE(t);
-    if (is_punct(&t, '=')) return read_import_equals(type_only);
-    if (is_word(&t, W_FROM)) {
-      TAKE(t);
-      if (!is_plain_string(&t)) return AMBIGUOUS;
-      return write_record(type_only ? K_IMPORT_TYPE : K_IMPORT, t.start + 1, t.end - 1, names, name_count) == AMBIGUOUS ? AMBIGUOUS : 1;
-    }
-    if (!is_punct(&t, ',')) return AMBIGUOUS; // `import defer * as x`, `import source x`
-    TAKE(t);
-  }
-  if (is_punct(&t, '*')) {
-    TAKE(t);
-    if (!is_word(&t, W_AS)) return AMBIGUOUS;
-    TAKE(t);
-    if (t.type != T_IDENT) return AMBIGUOUS;
-    add_name(NAME_STAR, 0);
-  } else if (is_punct(&t, '{')) {
-    if (read_items() == AMBIGUOUS) return AMBIGUOUS;
-  } else return AMBIGUOUS;
-  u32 all_inline = inline_types > 0 && inline_types == name_count;
-  return read_from(type_only || all_inline ? K_IMPORT_TYPE : K_IMPORT);
-}
-
-/** After `export`: a re-export (`export * from`, `export { a } from`), or any other export (no record). */
-static u32 read_export(void) {
-  Token t;
-  u32 type_only = 0;
-  name_count = inline_types = 0;
-  if (lex_depth() != 0) return 1; // in a `declare module 'x' {}` or a namespace (see read_import)
-  TAKE(t);
-  if (is_word(&t, W_IMPORT)) return AMBIGUOUS; // `export import A = require()`
-  if (is_word(&t, W_TYPE)) {
-    if (take() != 1) return AMBIGUOUS;
-    t = *before(0);
-    if (!is_punct(&t, '{') && !is_punct(&t, '*')) return 1; // `export type A = ...`
-    type_only = 1;
-  }
-  if (is_punct(&t, '*')) {
-    add_name(NAME_STAR, 0);
-    Token u;
-    TAKE(u);
-    if (is_word(&u, W_AS)) {
-      TAKE(u);
-      if (!is_name(&u)) return AMBIGUOUS;
-    } else if (!is_word(&u, W_FROM)) return AMBIGUOUS;
-    if (is_word(&u, W_FROM)) {
-      TAKE(u);
-      if (!is_plain_string(&u)) return AMBIGUOUS;
-      return write_record(type_only ? K_EXPORT_TYPE : K_EXPORT, u.start + 1, u.end - 1, names, name_count) == AMBIGUOUS ? AMBIGUOUS : 1;
-    }
-    return read_from(type_only ? K_EXPORT_TYPE : K_EXPORT);
-  }
-  if (!is_punct(&t, '{')) return 1; // `export const`, `export default`...
-  if (read_items() == AMBIGUOUS) return AMBIGUOUS;
-  u32 r = take();
-  if (r != 1) return r; // `export { a }` at the end of the file
-  if (!is_word(before(0), W_FROM)) return 1; // a local export list
-  Token literal;
-  TAKE(literal);
-  if (!is_plain_string(&literal)) return AMBIGUOUS;
-  u32 all_types = type_only || (name_count > 0 && inline_types == name_count);
-  return write_record(all_types ? K_EXPORT_TYPE : K_EXPORT, literal.start + 1, literal.end - 1, names, name_count) == AMBIGUOUS ? AMBIGUOUS : 1;
 }
 
 /** `import`/`export` as a keyword, not a member (`x.import`, `this.#export`, `a?.import`). */
@@ -312,7 +103,7 @@ EXPORT(read_module) u32 read_module(u32 length, u32 flags) {
   out_len = record_count = 0;
   cursor_byte = cursor_unit = 0;
   cursor_line = 1;
-  u32 r = take();
+  u32 r = next_token();
   while (r == 1) {
     if ((flags & READ_IMPORTS) && is_keyword_at_newest()) {
       u32 at = before(0)->start;
@@ -320,7 +111,7 @@ EXPORT(read_module) u32 read_module(u32 length, u32 flags) {
       if (r != 1) break;
       if (before(0)->start != at) continue; // the newest token may itself be `import` or `export`
     }
-    r = take();
+    r = next_token();
   }
   return r == AMBIGUOUS ? AMBIGUOUS : record_count;
 }

@@ -1,6 +1,7 @@
 // Shared by the scanner's C files: scanner.c (memory, hints), lexer.c (a JavaScript/TypeScript
-// tokenizer), jsx.c, calls.c (module-path calls), module.c (import records), fingerprint.c and
-// pairs.c (near-duplicate pairs).
+// tokenizer) with words.c (identifier classes) and jsx.c, calls.c (module-path calls),
+// statements.c (import and export statements), module.c (records, the reading loop),
+// fingerprint.c and pairs.c (near-duplicate pairs).
 #ifndef SCANNER_H
 #define SCANNER_H
 
@@ -59,8 +60,12 @@ typedef struct {
   u32 start, end;
 } Token;
 
+/** words.c: the W_* class of the identifier `p[0..len)` (after `words_init`). */
+void words_init(void);
+u8 classify_word(const u8 *p, u32 len);
+
 /**
- * lexer.c: the tokenizer over `input`. `jsx`: a `<` where an operand starts gives up. `lenient`:
+ * lexer.c: the tokenizer over `input`. `jsx`: a `<` where an operand starts opens a JSX element (jsx.c). `lenient`:
  * never give up (the fingerprint of a file the readers cannot read): where the strict reading
  * would, take a fixed guess and go on, so both give the same tokens whenever the strict one
  * reads the whole file. `fingerprint`: feed every token to fingerprint.c.
@@ -104,6 +109,15 @@ void fingerprint_token(const Token *t);
 
 /** module.c: writes one record to the output area; 0, or AMBIGUOUS when it is full. */
 u32 write_record(u32 kind, u32 start, u32 end, const u32 *names, u32 name_count);
+/** module.c: the next token, also followed by the call tracker: 1, 0 at the end, or AMBIGUOUS. */
+u32 next_token(void);
+/** Name starts standing for `default` and `*` in a record's names. */
+#define NAME_DEFAULT 0xffffffffu
+#define NAME_STAR 0xfffffffeu
+
+/** statements.c: after an `import` / `export` keyword (the newest token): 1 to go on, 0 at the end, or AMBIGUOUS. */
+u32 read_import(void);
+u32 read_export(void);
 
 /** Record kinds, in the order of RECORD_KINDS in scanner.ts. */
 enum { K_REQUIRE = 1, K_REQUIRE_RESOLVE, K_MOCK, K_IMPORT, K_IMPORT_TYPE, K_EXPORT, K_EXPORT_TYPE, K_DYNAMIC, K_IMPORT_EQUALS };
