@@ -13,6 +13,34 @@ function load(tree: Tree) {
 
 const packagesOf = (tree: Tree) => Object.fromEntries([...load(tree).packages.values()].map((p) => [p.name, p.dir]));
 
+describe('workspace globs read without the glob library (`packages/*`, plain folders)', () => {
+  it('finds what the glob finds: folders with a package.json, not dot folders, files or node_modules', () => {
+    expect(
+      packagesOf({
+        'package.json': { name: 'root', private: true, workspaces: ['packages/*', 'tools/cli', 'missing/*'] },
+        'packages/a/package.json': { name: '@w/a' },
+        'packages/b/src/index.ts': 'export {};',
+        'packages/.cache/package.json': { name: '@w/cache' },
+        'packages/node_modules/package.json': { name: '@w/nm' },
+        'packages/README.md': '# packages',
+        'tools/cli/package.json': { name: '@w/cli' },
+        'tools/other/package.json': { name: '@w/other' },
+      }),
+    ).toEqual({ '@w/a': 'packages/a', '@w/cli': 'tools/cli' });
+  });
+
+  it('leaves other patterns to the glob library: nested globs and negations', () => {
+    expect(
+      packagesOf({
+        'package.json': { name: 'root', private: true, workspaces: ['packages/**', '!packages/legacy/*'] },
+        'packages/a/package.json': { name: '@w/a' },
+        'packages/group/b/package.json': { name: '@w/b' },
+        'packages/legacy/old/package.json': { name: '@w/old' },
+      }),
+    ).toEqual({ '@w/a': 'packages/a', '@w/b': 'packages/group/b' });
+  });
+});
+
 describe('workspace discovery beyond `workspaces`', () => {
   it('reads lerna.json `packages` when there are no workspaces (default packages/*)', () => {
     expect(
