@@ -26,8 +26,14 @@ export function readJsoncFile<T>(file: string): JsonReadResult<T> {
   } catch (error) {
     return { ok: false, error: (error as NodeJS.ErrnoException).code ?? String(error) };
   }
+  const stripped = stripBom(text);
+  // Most manifests and many tsconfigs are plain JSON: the native parser first (the JSONC one costs
+  // ~10 ms of warm-up on every run), the JSONC one for comments and trailing commas.
+  try {
+    return { ok: true, value: JSON.parse(stripped) as T };
+  } catch {}
   const errors: ParseError[] = [];
-  const value = parse(stripBom(text), errors, { allowTrailingComma: true, disallowComments: false }) as T;
+  const value = parse(stripped, errors, { allowTrailingComma: true, disallowComments: false }) as T;
   const first = errors[0];
   if (first) {
     const line = text.slice(0, first.offset).split('\n').length;
