@@ -28,6 +28,9 @@ export interface SourceFiles {
  * workspace roots and `ignore` globs.
  * Symbolic links are not followed (a link loop cannot hang the walk); a broken link is a problem.
  */
+/** One options object for every listing (Node then builds none per call). */
+const WITH_FILE_TYPES = { withFileTypes: true } as const;
+
 export function listSourceFiles(workspace: Workspace, ignore: string[] = []): SourceFiles {
   const root = workspace.root;
   const isIgnored = ignore.length > 0 ? picomatch(ignore, { dot: true }) : () => false;
@@ -44,7 +47,8 @@ export function listSourceFiles(workspace: Workspace, ignore: string[] = []): So
   const walk = (relDir: string): void => {
     let entries: Dirent[];
     try {
-      entries = readdirSync(relDir === '.' ? root : path.join(root, relDir), { withFileTypes: true });
+      // `root` is absolute and `relDir` a clean relative path: no path.join (it normalises) per folder.
+      entries = readdirSync(relDir === '.' ? root : `${root}/${relDir}`, WITH_FILE_TYPES);
     } catch (error) {
       problems.push({ file: relDir, message: `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? error}` });
       return;
