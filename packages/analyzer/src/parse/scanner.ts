@@ -4,10 +4,10 @@ import { SCANNER_WASM } from './scannerWasm.js';
 import type { RawImport } from './types.js';
 
 /**
- * The per-file scanner (packages/analyzer/wasm/scanner.c, compiled to WebAssembly): one call per
- * file gives the duplicate fingerprint and the hints that decide whether the file needs a full
- * parse. In C over UTF-8 bytes because this touches every character of every source file: the
- * same scanner in JavaScript was a fifth of `analyze`, this is a fraction of the lexer's time.
+ * The scanner (packages/analyzer/wasm/*.c, compiled to WebAssembly): one call per file reads its
+ * import records and its duplicate fingerprint (`readModule`); for the files it gives up on,
+ * `scanSource` gives the hints that decide whether they need a full parse. In C over UTF-8 bytes
+ * because this touches every character of every source file.
  */
 export interface ScannerExports {
   memory: { buffer: ArrayBuffer };
@@ -41,7 +41,7 @@ export interface ScanResult {
   fingerprint?: ModuleFingerprint;
 }
 
-/** Shingle length in tokens (SHINGLE in scanner.c). */
+/** Shingle length in tokens (SHINGLE in fingerprint.c). */
 const SHINGLE = 8;
 
 // The WebAssembly global, typed for what is used here (this repo's `lib` has no DOM types).
@@ -62,7 +62,7 @@ const encoder = new TextEncoder();
 
 /** The scanner's WebAssembly exports (one instance per thread). */
 export function instance(): ScannerExports {
-  // Synchronous compile: the module is 4 KB, and every caller of the scanner is synchronous.
+  // Synchronous compile: the module is ~25 KB, and every caller of the scanner is synchronous.
   scanner ??= new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(SCANNER_WASM, 'base64'))).exports as unknown as ScannerExports;
   return scanner;
 }
@@ -71,11 +71,11 @@ export function instance(): ScannerExports {
 function writeInput(wasm: ScannerExports, source: string): number {
   // UTF-8 takes at most 3 bytes per UTF-16 code unit.
   const room = source.length * 3;
-  // Only `reserve` grows the memory (which detaches views) or moves the output area.
+  // Only `reserve` and `pairs_reserve` grow the memory; a grown memory detaches the views, and a
+  // detached view has length 0, so the next file reserves again and makes new ones.
   if (room > bytes.length) {
     address = wasm.reserve(Math.max(room, 1 << 16));
     if (address === 0) throw new RangeError(`source of ${source.length} characters is too large to scan`);
-    // `reserve` may have grown the memory, which detaches the old views.
     bytes = new Uint8Array(wasm.memory.buffer, address, Math.max(room, 1 << 16));
     memory32 = new Uint32Array(wasm.memory.buffer);
     shingleIndex = wasm.shingle_address() >>> 2;
