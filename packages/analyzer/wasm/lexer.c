@@ -348,7 +348,9 @@ u32 lex(void) {
       break;
     case C_LESS:
       // `<` where an operand starts: a JSX element.
-      if (jsx && regex_here() != 0 && jsx_open_element() == AMBIGUOUS) return AMBIGUOUS;
+      // The strict reading's answer in both modes (a `<` after `}` opens an element in both), so the
+      // lenient reading gives the same tokens wherever the strict one reads the file.
+      if (jsx && regex_guess() != 0 && jsx_open_element() == AMBIGUOUS) return AMBIGUOUS;
       break;
     default:
       break;

@@ -174,6 +174,14 @@ describe('extractImports: what is not an import', () => {
   });
 });
 
+describe('extractImports: the full parse', () => {
+  it('keeps one record per dynamic import where oxc lists it twice (a destructuring assignment)', () => {
+    const source = "let reset;\n({ reset } = await import('./error'));\nexport {};\n";
+    expect(extractImports('x.ts', source, { parser: 'oxc' }).imports.map((edge) => `${edge.kind} ${edge.specifier}`)).toEqual(['dynamic-import ./error']);
+    expect(extractImports('x.ts', source).imports.map((edge) => `${edge.kind} ${edge.specifier}`)).toEqual(['dynamic-import ./error']);
+  });
+});
+
 describe('extractImports: syntax errors', () => {
   it('JSX in a .js file is not a syntax error', () => {
     const source =

@@ -77,7 +77,10 @@ export function oxcImports(file: string, source: string, lines: LineIndex, hints
   } else {
     for (const dynamic of module.dynamicImports) {
       const literal = readLiteral(source, dynamic.moduleRequest.start, dynamic.moduleRequest.end);
-      if (literal && !seen.has(literal.start)) imports.push({ ...literal, kind: 'dynamic-import', line: lines.lineOf(literal.start), names: [] });
+      // oxc lists some dynamic imports twice (`({ a } = await import('./x'))`): one record each.
+      if (!literal || seen.has(literal.start)) continue;
+      seen.add(literal.start);
+      imports.push({ ...literal, kind: 'dynamic-import', line: lines.lineOf(literal.start), names: [] });
     }
   }
   for (const comment of result.comments) {
