@@ -89,9 +89,9 @@ static int is_keyword_at_newest(void) {
 
 /**
  * Reads the `length` bytes written at `reserve`'s address: with READ_IMPORTS every import record,
- * else the module-path calls only; JSX makes a JSX element give up; FINGERPRINT also computes the
- * fingerprint (fingerprint.c). LENIENT: the fingerprint only, never giving up. The number of
- * records, or AMBIGUOUS.
+ * else the module-path calls only; JSX: the file may hold JSX markup (jsx.c); FINGERPRINT also
+ * computes the fingerprint (fingerprint.c). LENIENT: the fingerprint only, never giving up. The
+ * number of records, or AMBIGUOUS.
  */
 EXPORT(read_module) u32 read_module(u32 length, u32 flags) {
   int lenient = (flags & LENIENT) != 0;
