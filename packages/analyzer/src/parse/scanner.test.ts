@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fingerprintSource, HINT_IMPORT_CALL, HINT_MOCK, HINT_REFERENCE, HINT_REQUIRE, MAX_SCANNED, MIN_FINGERPRINT_TOKENS, scanSource } from './scanner.js';
-import { SCANNER_SOURCE_SHA256 } from './scannerWasm.js';
+import { SCANNER_SOURCE_SHA256, SCANNER_SOURCES } from './scannerWasm.js';
 
 /** A module of ~150 tokens; `names` renames its identifiers, `literal` changes its strings. */
 function moduleText(names: [string, string, string] = ['Store', 'items', 'load'], literal = 'ready'): string {
@@ -26,9 +26,11 @@ function moduleText(names: [string, string, string] = ['Store', 'items', 'load']
 describe('scanSource', () => {
   it('embeds the module built from the current C sources (run tools/build/scanner-wasm.mjs after editing them)', () => {
     const hash = createHash('sha256');
-    for (const file of ['scanner.h', 'scanner.c', 'words.c', 'lexer.c', 'jsx.c', 'calls.c', 'statements.c', 'module.c', 'fingerprint.c', 'pairs.c'])
-      hash.update(readFileSync(new URL(`../../wasm/${file}`, import.meta.url)));
+    for (const file of SCANNER_SOURCES) hash.update(readFileSync(new URL(`../../wasm/${file}`, import.meta.url)));
     expect(hash.digest('hex')).toBe(SCANNER_SOURCE_SHA256);
+    // Every C file and header of wasm/ is built (a new one must be added to the build's list).
+    const present = readdirSync(new URL('../../wasm/', import.meta.url)).filter((file) => /\.[ch]$/.test(file));
+    expect([...SCANNER_SOURCES].sort()).toEqual(present.sort());
   });
 
   it('normalises identifiers and literals, and ignores whitespace, comments and imports', () => {
