@@ -64,14 +64,25 @@ static u32 read_items(void) {
   }
 }
 
+/** A record of `kind` for the text inside `literal`'s quotes, with the first `count` names read: 1, or AMBIGUOUS. */
+static u32 record(u32 kind, const Token *literal, u32 count) {
+  return write_record(kind, literal->start + 1, literal->end - 1, names, count) == AMBIGUOUS ? AMBIGUOUS : 1;
+}
+
+/** The module string ending a statement (after its `from`): writes its record with the names read. */
+static u32 read_specifier(u32 kind) {
+  Token t;
+  TAKE(t);
+  if (!is_plain_string(&t)) return AMBIGUOUS;
+  return record(kind, &t, name_count);
+}
+
 /** `from '...'` ending a statement: writes its record. */
 static u32 read_from(u32 kind) {
   Token t;
   TAKE(t);
   if (!is_word(&t, W_FROM)) return AMBIGUOUS;
-  TAKE(t);
-  if (!is_plain_string(&t)) return AMBIGUOUS;
-  return write_record(kind, t.start + 1, t.end - 1, names, name_count) == AMBIGUOUS ? AMBIGUOUS : 1;
+  return read_specifier(kind);
 }
 
 /** `import(` with a literal: a dynamic import, unless it may be a type (`typeof import('x')`, `: import('x').T`). */
@@ -86,7 +97,7 @@ static u32 read_dynamic(const Token *prev) {
   // Where a type may stand: left to the full parse, which tells `import('x')` types from calls.
   if (is_word(prev, W_TYPEOF) || (prev->type == T_PUNCT && (prev->punct == ':' || prev->punct == '|' || prev->punct == '&' || prev->punct == '<' || prev->punct == ',')))
     return AMBIGUOUS;
-  if (write_record(K_DYNAMIC, literal.start + 1, literal.end - 1, 0, 0) == AMBIGUOUS) return AMBIGUOUS;
+  if (record(K_DYNAMIC, &literal, 0) == AMBIGUOUS) return AMBIGUOUS;
   if (!is_punct(&close, ')')) return 1;
   u32 r = next_token();
   if (r != 1) return r;
@@ -109,7 +120,7 @@ static u32 read_import_equals(u32 type_only) {
   if (!is_plain_string(&literal)) return AMBIGUOUS;
   TAKE(t);
   if (!is_punct(&t, ')')) return AMBIGUOUS;
-  return write_record(type_only ? K_IMPORT_TYPE : K_IMPORT_EQUALS, literal.start + 1, literal.end - 1, 0, 0) == AMBIGUOUS ? AMBIGUOUS : 1;
+  return record(type_only ? K_IMPORT_TYPE : K_IMPORT_EQUALS, &literal, 0);
 }
 
 /** After `import`: a static import, an import-equals, `import()` or `import.meta`. */
@@ -126,7 +137,7 @@ u32 read_import(void) {
   if (!top_level) return 1;
   if (t.type == T_STRING) {
     if (!t.plain) return AMBIGUOUS;
-    return write_record(K_IMPORT, t.start + 1, t.end - 1, 0, 0) == AMBIGUOUS ? AMBIGUOUS : 1;
+    return record(K_IMPORT, &t, 0);
   }
   if (!(t.type == T_IDENT || is_punct(&t, '{') || is_punct(&t, '*'))) return 1; // `import.meta`, `{ import: x }`
   if (is_word(&t, W_TYPE)) {
@@ -138,9 +149,7 @@ u32 read_import(void) {
     } else if (is_word(&u, W_FROM)) {
       // `import type from './x'`: the default import, named `type`.
       add_name(NAME_DEFAULT, 0);
-      TAKE(t);
-      if (!is_plain_string(&t)) return AMBIGUOUS;
-      return write_record(K_IMPORT, t.start + 1, t.end - 1, names, name_count) == AMBIGUOUS ? AMBIGUOUS : 1;
+      return read_specifier(K_IMPORT);
     } else if (is_punct(&u, ',')) {
       add_name(NAME_DEFAULT, 0); // `import type, { a } from`
       TAKE(t);
@@ -151,11 +160,7 @@ u32 read_import(void) {
     add_name(NAME_DEFAULT, 0);
     TAKE(t);
     if (is_punct(&t, '=')) return read_import_equals(type_only);
-    if (is_word(&t, W_FROM)) {
-      TAKE(t);
-      if (!is_plain_string(&t)) return AMBIGUOUS;
-      return write_record(type_only ? K_IMPORT_TYPE : K_IMPORT, t.start + 1, t.end - 1, names, name_count) == AMBIGUOUS ? AMBIGUOUS : 1;
-    }
+    if (is_word(&t, W_FROM)) return read_specifier(type_only ? K_IMPORT_TYPE : K_IMPORT);
     if (!is_punct(&t, ',')) return AMBIGUOUS; // `import defer * as x`, `import source x`
     TAKE(t);
   }
@@ -188,28 +193,21 @@ u32 read_export(void) {
   }
   if (is_punct(&t, '*')) {
     add_name(NAME_STAR, 0);
+    u32 kind = type_only ? K_EXPORT_TYPE : K_EXPORT;
     Token u;
     TAKE(u);
-    if (is_word(&u, W_AS)) {
-      TAKE(u);
-      if (!is_name(&u)) return AMBIGUOUS;
-    } else if (!is_word(&u, W_FROM)) return AMBIGUOUS;
-    if (is_word(&u, W_FROM)) {
-      TAKE(u);
-      if (!is_plain_string(&u)) return AMBIGUOUS;
-      return write_record(type_only ? K_EXPORT_TYPE : K_EXPORT, u.start + 1, u.end - 1, names, name_count) == AMBIGUOUS ? AMBIGUOUS : 1;
-    }
-    return read_from(type_only ? K_EXPORT_TYPE : K_EXPORT);
+    if (is_word(&u, W_FROM)) return read_specifier(kind);
+    if (!is_word(&u, W_AS)) return AMBIGUOUS;
+    TAKE(u); // `export * as ns from`
+    if (!is_name(&u)) return AMBIGUOUS;
+    return read_from(kind);
   }
   if (!is_punct(&t, '{')) return 1; // `export const`, `export default`...
   if (read_items() == AMBIGUOUS) return AMBIGUOUS;
   u32 r = next_token();
   if (r != 1) return r; // `export { a }` at the end of the file
   if (!is_word(before(0), W_FROM)) return 1; // a local export list
-  Token literal;
-  TAKE(literal);
-  if (!is_plain_string(&literal)) return AMBIGUOUS;
   u32 all_types = type_only || (name_count > 0 && inline_types == name_count);
-  return write_record(all_types ? K_EXPORT_TYPE : K_EXPORT, literal.start + 1, literal.end - 1, names, name_count) == AMBIGUOUS ? AMBIGUOUS : 1;
+  return read_specifier(all_types ? K_EXPORT_TYPE : K_EXPORT);
 }
 
