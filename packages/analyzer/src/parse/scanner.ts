@@ -172,7 +172,7 @@ const READ_FINGERPRINT = 4;
 const READ_LENIENT = 8;
 const NAME_DEFAULT = 0xffffffff;
 const NAME_STAR = 0xfffffffe;
-/** Files that may hold JSX (oxc parses `.js` as JSX too): a `<` where an operand starts gives up. */
+/** Files that may hold JSX (oxc parses `.js` as JSX too): a `<` where an operand starts opens an element (wasm/jsx.c). */
 const MAY_HOLD_JSX = /\.(?:[cm]?jsx?|tsx)$/;
 
 /**
@@ -205,9 +205,9 @@ export interface ModuleRead {
 
 /**
  * Every import record of `source` in one pass of the scanner's tokenizer (wasm/module.c), and its
- * fingerprint when asked, without es-module-lexer or oxc; undefined when the tokenizer cannot be
- * sure of its reading (JSX, a `/` it cannot tell from a division, an `import()` that may be a
- * type, non-ASCII code...): the caller then reads the file the slower way.
+ * fingerprint when asked, without es-module-lexer or oxc; JSX included in `.jsx`/`.tsx`/`.js` files.
+ * Undefined when the tokenizer cannot be sure of its reading (a `/` it cannot tell from a division,
+ * an `import()` that may be a type, non-ASCII code...): the caller then reads the file the slower way.
  */
 export function readModule(file: string, source: string, options: { fingerprint?: boolean } = {}): ModuleRead | undefined {
   if (source.length > MAX_SCANNED) return undefined;
