@@ -122,7 +122,7 @@ export function dirnameRel(file: string): string {
   // keeps its rules for the rest (a leading or trailing `/`).
   const slash = file.lastIndexOf('/');
   if (slash === -1) return '.';
-  if (file.charCodeAt(0) === 47 || slash === file.length - 1) return path.posix.dirname(file);
+  if (file.charCodeAt(0) === SLASH || slash === file.length - 1) return path.posix.dirname(file);
   return file.slice(0, slash);
 }
 
