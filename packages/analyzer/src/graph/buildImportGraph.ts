@@ -1,5 +1,5 @@
 import { type EventSink, type ImportEdge, type ImportGraph, isTestFile, type ModuleNode, noopSink, type Workspace } from '@monorefactor/core';
-import { type ParsedFile, parseFiles } from '../parse/parseFiles.js';
+import { type ParsedFile, parseFiles, startParseHelpers } from '../parse/parseFiles.js';
 import { createResolver, type ResolveFn } from '../resolve/createResolver.js';
 import { createPackageLocator } from '../resolve/packageOf.js';
 import { listSourceFiles } from '../workspace/listSourceFiles.js';
@@ -29,12 +29,21 @@ export interface BuildGraphOptions {
 export async function buildImportGraph(options: BuildGraphOptions): Promise<ImportGraph> {
   const started = performance.now();
   const emit = options.onEvent ?? noopSink;
-  const workspace = loadWorkspace(options.root);
+  // Started first so their start-up overlaps with loading the workspace; closed unused on a small repo.
+  const helpers = startParseHelpers(options.root, { workers: options.workers, fingerprint: options.fingerprints ?? true });
+  let workspace: Workspace;
+  try {
+    workspace = loadWorkspace(options.root);
+  } catch (error) {
+    helpers?.close();
+    throw error;
+  }
   emit({ type: 'analyze:progress', phase: 'workspace', done: workspace.packages.size, total: workspace.packages.size });
   const listed = listSourceFiles(workspace, options.ignore);
   workspace.problems.push(...listed.problems);
   workspace.unreadFiles = listed.unread;
   const parseOptions: Parameters<typeof parseFiles>[2] = {
+    helpers,
     fingerprint: options.fingerprints ?? true,
     onProgress: (done, total) => emit({ type: 'analyze:progress', phase: 'parse', done, total }),
   };

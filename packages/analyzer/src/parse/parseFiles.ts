@@ -1,55 +1,58 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { isDeclarationFile, isTestFile } from '@monorefactor/core';
-import { type ExtractedFile, extractImports } from './extractImports.js';
-import { parseInWorkers } from './parseInWorkers.js';
+import { type ParsedFile, parseChunk } from './parseChunk.js';
+import { ParseHelpers } from './parseInWorkers.js';
 
-export interface ParsedFile extends ExtractedFile {
-  path: string;
-  size: number;
-  /** Set when the file could not be read at all. */
-  readError?: string;
-}
+export type { ParsedFile } from './parseChunk.js';
 
 export interface ParseFilesOptions {
-  /** Worker threads to use; 0 parses on this thread. Default: one per core, none for small repos or 2 cores. */
+  /** Parse threads, this one included; 0 or 1 parses on this thread only. Default: see `defaultThreads`. */
   workers?: number;
+  /** Helpers already started (`startParseHelpers`): they are used, then stopped. */
+  helpers?: ParseHelpers | undefined;
   fingerprint?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
 /**
- * Below this many files the cost of starting workers (~100 ms each, module loading included) is
- * more than they save: most files take the lexer path at ~30-50 µs a file with its fingerprint.
+ * Below this many files helper threads cost more than they save: a helper's start-up is ~50-80 ms
+ * of its own CPU, and most files take ~30-50 µs each.
  */
-const WORKER_THRESHOLD = 1500;
-/**
- * Fewer cores than this: no workers. On one thread V8's own background work (concurrent
- * compilation, parallel GC) already uses part of a second core, and a worker adds ~0.4 s of CPU
- * (its isolate, module loading, its own JIT warm-up, the JSON hand-off). Measured on a 2-vCPU VM
- * (7,505 files, `analyze`, 10 alternating runs each): 1.12 s with a worker against 1.17 s without
- * on a quiet machine, but 1.42 s against 1.19 s while another process kept one core busy.
- */
-const MIN_CORES_FOR_WORKERS = 3;
+const HELPER_THRESHOLD = 1500;
 
-/** Parse threads to use by default: one per core (at most 8) on a large repo with cores to spare. */
-function defaultWorkers(files: number): number {
-  const cores = availableParallelism();
-  return files >= WORKER_THRESHOLD && cores >= MIN_CORES_FOR_WORKERS ? Math.min(cores, 8) : 0;
+/** Parse threads to use by default: one per core, at most 8. */
+function defaultThreads(): number {
+  return Math.min(availableParallelism(), 8);
+}
+
+/**
+ * Start the helper threads for a parse before its files are known (see ParseHelpers), or none:
+ * `workers` as for `parseFiles`. `expectFiles` false (a small update) starts none by default.
+ */
+export function startParseHelpers(
+  root: string,
+  options: { workers?: number | undefined; fingerprint?: boolean; expectMany?: boolean } = {},
+): ParseHelpers | undefined {
+  const threads = options.workers ?? (options.expectMany === false ? 1 : defaultThreads());
+  const workerFile = fileURLToPath(new URL('./parseWorker.js', import.meta.url));
+  // From source (tests) there is no compiled worker: parse on this thread instead.
+  if (threads < 2 || !existsSync(workerFile)) return undefined;
+  return new ParseHelpers({ root, fingerprint: options.fingerprint ?? true, helpers: threads - 1, workerFile });
 }
 
 /**
  * Read and parse `files` (root-relative), each with its imports and (when wanted) its duplicate
- * fingerprint: on worker threads plus this one for a large repo, else on this thread.
+ * fingerprint: with helper threads for a large repo, else on this thread.
  */
 export async function parseFiles(root: string, files: string[], options: ParseFilesOptions = {}): Promise<ParsedFile[]> {
   const fingerprint = options.fingerprint ?? true;
-  const workerFile = fileURLToPath(new URL('./parseWorker.js', import.meta.url));
-  const wanted = options.workers ?? defaultWorkers(files.length);
-  // From source (tests) there is no compiled worker: parse on this thread instead.
-  const workers = existsSync(workerFile) ? Math.min(wanted, Math.ceil(files.length / 100)) : 0;
-  if (workers > 1) return parseInWorkers({ root, files, workers, workerFile, fingerprint, onProgress: options.onProgress });
+  let helpers = options.helpers;
+  // A small set is parsed here: the helpers would start up for little work.
+  const wantsHelpers = options.workers !== undefined ? options.workers > 1 && files.length >= 100 : files.length >= HELPER_THRESHOLD;
+  if (!wantsHelpers) helpers?.close();
+  else helpers ??= startParseHelpers(root, { workers: options.workers, fingerprint });
+  if (wantsHelpers && helpers && helpers.size > 0) return helpers.parse(files, options.onProgress);
   const out: ParsedFile[] = [];
   for (let index = 0; index < files.length; index += 500) {
     out.push(...parseChunk(root, files.slice(index, index + 500), fingerprint));
@@ -57,35 +60,4 @@ export async function parseFiles(root: string, files: string[], options: ParseFi
   }
   if (files.length === 0) options.onProgress?.(0, 0);
   return out;
-}
-
-/** An options object, not the string 'utf8': Node then skips building one per call (~20% of a read). */
-const UTF8 = { encoding: 'utf8' } as const;
-
-/** The file's text, or the parse result of a file that cannot be read. */
-export function readSource(root: string, file: string): string | ParsedFile {
-  try {
-    // `root` is absolute and `file` a clean relative path: no path.join (it normalises) per file.
-    return readFileSync(`${root}/${file}`, UTF8);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return { path: file, size: 0, imports: [], errors: [], readError: code };
-  }
-}
-
-/** Read and parse a chunk of files: the work of one thread between two progress reports. */
-export function parseChunk(root: string, files: string[], fingerprint: boolean): ParsedFile[] {
-  return files.map((file) => {
-    const source = readSource(root, file);
-    if (typeof source !== 'string') return source;
-    const { imports, errors, fingerprint: print } = extractImports(file, source, { fingerprint: fingerprint && wantsFingerprint(file) });
-    const parsed: ParsedFile = { path: file, size: source.length, imports, errors };
-    if (print) parsed.fingerprint = print;
-    return parsed;
-  });
-}
-
-/** Duplicate detection ignores tests and declarations: do not pay for their fingerprints. */
-export function wantsFingerprint(file: string): boolean {
-  return !isTestFile(file) && !isDeclarationFile(file);
 }

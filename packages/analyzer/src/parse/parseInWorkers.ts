@@ -1,89 +1,171 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { ModuleFingerprint } from '@monorefactor/core';
-import { type ParsedFile, parseChunk } from './parseFiles.js';
+import { type ParsedFile, parseChunk } from './parseChunk.js';
 
-export type WorkerRequest = { type: 'parse'; index: number; files: string[] };
-export type WorkerReply = {
-  type: 'parsed';
-  index: number;
-  /** The chunk's files without fingerprints, as JSON text. */
-  json: string;
-  /** Per fingerprinted file [index in the chunk, tokens, hash, shingle count]; the shingles back to back. */
-  fingerprints: [number, number, string, number][];
-  shingles: Uint32Array;
-};
-
-interface WorkerPlan {
-  root: string;
-  files: string[];
-  /** Parsing threads, this one included: `workers - 1` worker threads are started. */
-  workers: number;
-  workerFile: string;
-  fingerprint: boolean;
-  onProgress?: ((done: number, total: number) => void) | undefined;
-}
-
-/**
- * Work is handed out in small chunks so a thread that drew large files does not hold up the end.
- * The main thread parses chunks too instead of waiting (on a 2-core machine that is half the
- * work). Settles when the last chunk is back.
- */
-export function parseInWorkers(plan: WorkerPlan): Promise<ParsedFile[]> {
-  const { files, onProgress } = plan;
-  const chunkSize = Math.max(25, Math.min(250, Math.ceil(files.length / (plan.workers * 8))));
-  const results: ParsedFile[][] = [];
-  let next = 0;
-  let done = 0;
-  return new Promise<ParsedFile[]>((resolve, reject) => {
-    const workers: Worker[] = [];
-    let failed = false;
-    const finishChunk = (index: number, chunk: ParsedFile[]) => {
-      results[index / chunkSize] = chunk;
-      done += chunk.length;
-      onProgress?.(done, files.length);
-      if (done !== files.length) return;
-      for (const worker of workers) void worker.terminate();
-      resolve(results.flat());
-    };
-    const fail = (error: unknown) => {
-      if (failed) return;
-      failed = true;
-      for (const worker of workers) void worker.terminate();
-      reject(error);
-    };
-    const send = (worker: Worker) => {
-      if (next >= files.length || failed) return;
-      const index = next;
-      next += chunkSize;
-      worker.postMessage({ type: 'parse', index, files: files.slice(index, index + chunkSize) } satisfies WorkerRequest);
-    };
-    for (let i = 0; i < Math.max(1, plan.workers - 1); i++) {
-      const worker = new Worker(plan.workerFile, { workerData: { root: plan.root, fingerprint: plan.fingerprint } });
-      workers.push(worker);
-      worker.on('message', (reply: WorkerReply) => {
-        finishChunk(reply.index, unpackChunk(reply));
-        send(worker);
-      });
-      worker.once('error', fail);
-      worker.once('online', () => send(worker));
+/** What a helper is given once it runs: the files to share out, and how many make a chunk. */
+export type HelperRequest = { files: string[]; chunkSize: number };
+export type HelperReply =
+  | {
+      type: 'parsed';
+      /** Index of the chunk's first file. */
+      index: number;
+      /** The chunk's files without fingerprints, as JSON text. */
+      json: string;
+      /** Per fingerprinted file [index in the chunk, tokens, hash, shingle count]; the shingles back to back. */
+      fingerprints: [number, number, string, number][];
+      shingles: Uint32Array;
     }
-    void (async () => {
-      while (next < files.length && !failed) {
-        const index = next;
-        next += chunkSize;
-        finishChunk(index, parseChunk(plan.root, files.slice(index, index + chunkSize), plan.fingerprint));
-        await new Promise((resolve) => setImmediate(resolve)); // let the workers' replies in
+  | { type: 'done'; error?: string };
+
+/** Slots of the shared counters. */
+export const NEXT_CHUNK = 0;
+export const REPLIES = 1;
+
+export interface HelperData {
+  root: string;
+  fingerprint: boolean;
+  port: MessagePort;
+  /** Int32 counters (NEXT_CHUNK, REPLIES) shared by every thread of one parse. */
+  counters: SharedArrayBuffer;
+}
+
+/** `Atomics.waitAsync`: in Node since 16, typed only from lib ES2024 (this repo's is ES2023, Node 20's level). */
+const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
+type WaitAsync = (
+  array: Int32Array,
+  index: number,
+  value: number,
+  timeout: number,
+) => { async: false; value: 'not-equal' | 'timed-out' } | { async: true; value: Promise<'ok' | 'timed-out'> };
+
+/** A helper that makes no progress for this long is given up on and its chunks parsed here. */
+const STALL_MS = 20_000;
+
+/**
+ * Parse threads started before the files are known, so their start-up (an isolate, the parse
+ * modules, the scanner's wasm: ~50-80 ms) overlaps with loading the workspace and listing files
+ * instead of delaying the parse. Files are then shared out in chunks that each thread, this one
+ * included, claims from one shared counter: no thread waits on a message to get work, and a
+ * helper that starts late or runs slow simply claims fewer. Use `parse` once, or `close`.
+ */
+export class ParseHelpers {
+  readonly #workers: Worker[] = [];
+  readonly #ports: MessagePort[] = [];
+  readonly #counters = new Int32Array(new SharedArrayBuffer(8));
+  readonly #root: string;
+  readonly #fingerprint: boolean;
+  /** Helpers that said they are done or exited, by index. */
+  readonly #finished = new Set<number>();
+  /** Chunks parsed by this thread and by the helpers in the last `parse`: what a test or a profile wants to see. */
+  shares = { main: 0, helpers: 0 };
+
+  constructor(options: { root: string; fingerprint: boolean; helpers: number; workerFile: string }) {
+    this.#root = options.root;
+    this.#fingerprint = options.fingerprint;
+    for (let i = 0; i < options.helpers; i++) {
+      const { port1, port2 } = new MessageChannel();
+      const workerData: HelperData = {
+        root: options.root,
+        fingerprint: options.fingerprint,
+        port: port2,
+        counters: this.#counters.buffer as SharedArrayBuffer,
+      };
+      const worker = new Worker(options.workerFile, { workerData, transferList: [port2] });
+      // An idle helper never keeps the process alive (`parse` holds them while it waits on them).
+      worker.unref();
+      worker.on('error', () => {});
+      worker.once('exit', () => {
+        this.#finished.add(i);
+        // Wake `parse` if it is waiting for this helper's replies.
+        Atomics.add(this.#counters, REPLIES, 1);
+        Atomics.notify(this.#counters, REPLIES);
+      });
+      this.#workers.push(worker);
+      this.#ports.push(port1);
+    }
+  }
+
+  get size(): number {
+    return this.#workers.length;
+  }
+
+  /**
+   * Parse `files` on this thread and the helpers. This thread polls the helpers' replies between
+   * its own chunks (no event loop turn), then waits on the shared counter for the last ones. Any
+   * chunk a helper claimed but did not return (it failed, exited or stalled) is parsed here.
+   */
+  async parse(files: string[], onProgress?: (done: number, total: number) => void): Promise<ParsedFile[]> {
+    const threads = this.#workers.length + 1;
+    const chunkSize = Math.max(25, Math.min(200, Math.ceil(files.length / (threads * 12))));
+    const chunks = Math.ceil(files.length / chunkSize);
+    const results = new Map<number, ParsedFile[]>();
+    let parsedFiles = 0;
+    const keep = (index: number, chunk: ParsedFile[]) => {
+      results.set(index, chunk);
+      parsedFiles += chunk.length;
+    };
+    const drain = () => {
+      for (const [helper, port] of this.#ports.entries()) {
+        for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
+          const reply = message.message as HelperReply;
+          if (reply.type === 'parsed') {
+            keep(reply.index, unpackChunk(reply));
+            this.shares.helpers++;
+          } else this.#finished.add(helper);
+        }
       }
-    })().catch(fail);
-  });
+    };
+    // Held while this parse waits on them: waiting on the counter alone would let the event loop
+    // run empty, and Node ends the process with exit code 13 (a top-level await never settled).
+    for (const worker of this.#workers) worker.ref();
+    const request: HelperRequest = { files, chunkSize };
+    for (const port of this.#ports) port.postMessage(request);
+    const counters = this.#counters;
+    for (;;) {
+      const index = Atomics.add(counters, NEXT_CHUNK, chunkSize);
+      if (index >= files.length) break;
+      keep(index, parseChunk(this.#root, files.slice(index, index + chunkSize), this.#fingerprint));
+      this.shares.main++;
+      drain();
+      onProgress?.(parsedFiles, files.length);
+    }
+    // Every chunk is claimed: wait for the helpers' last replies (a helper that exited counts as done).
+    const helpers = this.#workers.length;
+    while (results.size < chunks && this.#finished.size < helpers) {
+      const seen = Atomics.load(counters, REPLIES);
+      drain();
+      if (results.size >= chunks || this.#finished.size >= helpers) break;
+      const waiting = waitAsync(counters, REPLIES, seen, STALL_MS);
+      if (waiting.async && (await waiting.value) === 'timed-out') break;
+    }
+    drain();
+    this.close();
+    for (let index = 0; index < files.length; index += chunkSize) {
+      if (results.has(index)) continue;
+      keep(index, parseChunk(this.#root, files.slice(index, index + chunkSize), this.#fingerprint));
+      this.shares.main++;
+    }
+    onProgress?.(parsedFiles, files.length);
+    const out: ParsedFile[] = [];
+    for (let index = 0; index < files.length; index += chunkSize) for (const file of results.get(index) ?? []) out.push(file);
+    return out;
+  }
+
+  /** Stop the helpers (idempotent). */
+  close(): void {
+    for (const worker of this.#workers) void worker.terminate();
+    for (const port of this.#ports) port.close();
+    this.#workers.length = 0;
+    this.#ports.length = 0;
+  }
 }
 
 /**
- * A worker's reply for a parsed chunk. Imports go as JSON text (V8 parses it faster than it
+ * A helper's reply for a parsed chunk. Imports go as JSON text (V8 parses it faster than it
  * deserialises a structured clone of many small objects); the fingerprints' shingles as one
  * buffer, moved rather than copied.
  */
-export function packChunk(index: number, chunk: ParsedFile[]): { reply: WorkerReply; transfer: ArrayBuffer[] } {
+export function packChunk(index: number, chunk: ParsedFile[]): { reply: HelperReply; transfer: ArrayBuffer[] } {
   const fingerprints: [number, number, string, number][] = [];
   let total = 0;
   for (const file of chunk) total += file.fingerprint?.shingles.length ?? 0;
@@ -102,7 +184,7 @@ export function packChunk(index: number, chunk: ParsedFile[]): { reply: WorkerRe
 }
 
 /** The inverse of `packChunk`. */
-function unpackChunk(reply: WorkerReply): ParsedFile[] {
+function unpackChunk(reply: Extract<HelperReply, { type: 'parsed' }>): ParsedFile[] {
   const chunk = JSON.parse(reply.json) as ParsedFile[];
   let offset = 0;
   for (const [position, tokens, hash, count] of reply.fingerprints) {

@@ -1,10 +1,32 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { parseChunk } from './parseFiles.js';
-import { packChunk, type WorkerRequest } from './parseInWorkers.js';
+import { workerData } from 'node:worker_threads';
+import { parseChunk } from './parseChunk.js';
+import { type HelperData, type HelperReply, type HelperRequest, NEXT_CHUNK, packChunk, REPLIES } from './parseInWorkers.js';
 
-// A parse worker: chunks of root-relative paths in, their imports and fingerprints out.
-const { root, fingerprint } = workerData as { root: string; fingerprint: boolean };
-parentPort?.on('message', (request: WorkerRequest) => {
-  const { reply, transfer } = packChunk(request.index, parseChunk(root, request.files, fingerprint));
-  parentPort?.postMessage(reply, transfer);
+// A parse helper (see ParseHelpers): claims chunks of the file list from the shared counter until
+// none is left, posting each chunk's imports and fingerprints back, then says it is done.
+const { root, fingerprint, port, counters } = workerData as HelperData;
+const shared = new Int32Array(counters);
+
+/** Post, then bump the reply counter the main thread may be waiting on. */
+function send(reply: HelperReply, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(reply, transfer);
+  Atomics.add(shared, REPLIES, 1);
+  Atomics.notify(shared, REPLIES);
+}
+
+port.once('message', ({ files, chunkSize }: HelperRequest) => {
+  let error: string | undefined;
+  try {
+    for (;;) {
+      const index = Atomics.add(shared, NEXT_CHUNK, chunkSize);
+      if (index >= files.length) break;
+      const { reply, transfer } = packChunk(index, parseChunk(root, files.slice(index, index + chunkSize), fingerprint));
+      send(reply, transfer);
+    }
+  } catch (caught) {
+    // The chunk being parsed is not sent: the main thread parses whatever is missing itself.
+    error = caught instanceof Error ? caught.message : String(caught);
+  }
+  send(error === undefined ? { type: 'done' } : { type: 'done', error });
+  port.close();
 });
