@@ -1,5 +1,5 @@
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import type { ModuleFingerprint } from '@monorefactor/core';
+import { type PackedChunk, unpackChunk } from './packedChunk.js';
 import { type ParsedFile, parseChunk } from './parseChunk.js';
 
 /** What a helper is given once it runs: the files to share out, and how many make a chunk. */
@@ -9,11 +9,7 @@ export type HelperReply =
       type: 'parsed';
       /** Index of the chunk's first file. */
       index: number;
-      /** The chunk's files without fingerprints, as JSON text. */
-      json: string;
-      /** Per fingerprinted file [index in the chunk, tokens, hash, shingle count]; the shingles back to back. */
-      fingerprints: [number, number, string, number][];
-      shingles: Uint32Array;
+      chunk: PackedChunk;
     }
   | { type: 'done'; error?: string };
 
@@ -109,7 +105,7 @@ export class ParseHelpers {
         for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
           const reply = message.message as HelperReply;
           if (reply.type === 'parsed') {
-            keep(reply.index, unpackChunk(reply));
+            keep(reply.index, unpackChunk(reply.chunk));
             this.shares.helpers++;
           } else this.#finished.add(helper);
         }
@@ -158,40 +154,4 @@ export class ParseHelpers {
     this.#workers.length = 0;
     this.#ports.length = 0;
   }
-}
-
-/**
- * A helper's reply for a parsed chunk. Imports go as JSON text (V8 parses it faster than it
- * deserialises a structured clone of many small objects); the fingerprints' shingles as one
- * buffer, moved rather than copied.
- */
-export function packChunk(index: number, chunk: ParsedFile[]): { reply: HelperReply; transfer: ArrayBuffer[] } {
-  const fingerprints: [number, number, string, number][] = [];
-  let total = 0;
-  for (const file of chunk) total += file.fingerprint?.shingles.length ?? 0;
-  const shingles = new Uint32Array(total);
-  let offset = 0;
-  const plain = chunk.map((file, position) => {
-    const fp = file.fingerprint;
-    if (!fp) return file;
-    shingles.set(fp.shingles, offset);
-    offset += fp.shingles.length;
-    fingerprints.push([position, fp.tokens, fp.hash, fp.shingles.length]);
-    const { fingerprint: _, ...rest } = file;
-    return rest;
-  });
-  return { reply: { type: 'parsed', index, json: JSON.stringify(plain), fingerprints, shingles }, transfer: [shingles.buffer] };
-}
-
-/** The inverse of `packChunk`. */
-function unpackChunk(reply: Extract<HelperReply, { type: 'parsed' }>): ParsedFile[] {
-  const chunk = JSON.parse(reply.json) as ParsedFile[];
-  let offset = 0;
-  for (const [position, tokens, hash, count] of reply.fingerprints) {
-    const fingerprint: ModuleFingerprint = { tokens, hash, shingles: reply.shingles.subarray(offset, offset + count) };
-    offset += count;
-    const file = chunk[position];
-    if (file) file.fingerprint = fingerprint;
-  }
-  return chunk;
 }

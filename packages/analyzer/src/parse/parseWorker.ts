@@ -1,6 +1,7 @@
 import { workerData } from 'node:worker_threads';
+import { packChunk } from './packedChunk.js';
 import { parseChunk } from './parseChunk.js';
-import { type HelperData, type HelperReply, type HelperRequest, NEXT_CHUNK, packChunk, REPLIES } from './parseInWorkers.js';
+import { type HelperData, type HelperReply, type HelperRequest, NEXT_CHUNK, REPLIES } from './parseInWorkers.js';
 
 // A parse helper (see ParseHelpers): claims chunks of the file list from the shared counter until
 // none is left, posting each chunk's imports and fingerprints back, then says it is done.
@@ -20,8 +21,8 @@ port.once('message', ({ files, chunkSize }: HelperRequest) => {
     for (;;) {
       const index = Atomics.add(shared, NEXT_CHUNK, chunkSize);
       if (index >= files.length) break;
-      const { reply, transfer } = packChunk(index, parseChunk(root, files.slice(index, index + chunkSize), fingerprint));
-      send(reply, transfer);
+      const chunk = packChunk(parseChunk(root, files.slice(index, index + chunkSize), fingerprint));
+      send({ type: 'parsed', index, chunk }, [chunk.numbers.buffer as ArrayBuffer, chunk.shingles.buffer as ArrayBuffer]);
     }
   } catch (caught) {
     // The chunk being parsed is not sent: the main thread parses whatever is missing itself.

@@ -255,9 +255,13 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
   const byPath = new Map<string, Resolution>();
   const byContext = new Map<WorkspacePackage | undefined, Map<TsconfigInfo | undefined, Map<string, Resolution>>>();
   const byTsconfig = new Map<TsconfigInfo | undefined, Map<string, Resolution>>();
-  // A file's imports are resolved one after another: its directory and bare context are kept.
+  // A file's imports are resolved one after another: its directory, bare context and the answers
+  // for that directory (relative specifiers, looked up without joining a path) are kept.
   let lastFile = '';
   let lastDir = '';
+  let dirAnswers = new Map<string, Resolution>();
+  const answersByDir = new Map<string, Map<string, Resolution>>();
+  const schemes = new Map<string, Resolution>();
   let bareContext:
     | { owner: WorkspacePackage | undefined; tsconfig: TsconfigInfo | undefined; hashAnswers: Map<string, Resolution>; answers: Map<string, Resolution> }
     | undefined;
@@ -277,12 +281,28 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
   const answer: ResolveFn = (fromFile, specifier, kind) => {
     if (fromFile !== lastFile) {
       lastFile = fromFile;
-      lastDir = dirnameRel(fromFile);
+      const dir = dirnameRel(fromFile);
+      if (dir !== lastDir) {
+        lastDir = dir;
+        dirAnswers = answersOf(answersByDir, dir);
+      }
       bareContext = undefined;
     }
     // A relative specifier (most imports) has no scheme: the scheme test is for the others.
     const relative = isRelativeSpecifier(specifier);
-    if (!relative && (specifier.startsWith('node:') || hasUrlScheme(specifier))) return { type: 'builtin', name: specifier };
+    if (!relative && (specifier.startsWith('node:') || hasUrlScheme(specifier))) {
+      let known = schemes.get(specifier);
+      if (!known) {
+        known = { type: 'builtin', name: specifier };
+        schemes.set(specifier, known);
+      }
+      return known;
+    }
+    if (relative && kind !== 'reference') {
+      // Most imports: found by directory and specifier, no path joined (a hit needs neither).
+      const known = dirAnswers.get(specifier);
+      if (known) return known;
+    }
     if (relative || kind === 'reference') {
       const rel = joinRel(lastDir, beforeQuery(specifier, true));
       let known = shareAcrossDirs ? byPath.get(rel) : undefined;
@@ -290,7 +310,10 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
         known = resolveRelative(rel);
         if (shareAcrossDirs) byPath.set(rel, known);
       }
-      if (known.type !== 'unresolved' || known.reason !== 'no such file') return known;
+      // What a missing file resolves to depends on the kind (rootDirs, below): only other answers are kept by directory.
+      const missing = known.type === 'unresolved' && known.reason === 'no such file';
+      if (relative && kind !== 'reference' && !missing) dirAnswers.set(specifier, known);
+      if (!missing) return known;
       // Only then the importer's tsconfig matters: its rootDirs, which generated types use.
       bareContext ??= contextOf(fromFile, lastDir);
       const rootDirs = bareContext.tsconfig?.rootDirs ? viaRootDirs(bareContext.tsconfig, rel) : undefined;
