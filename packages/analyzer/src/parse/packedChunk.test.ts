@@ -9,7 +9,14 @@ describe('packChunk / unpackChunk', () => {
       {
         path: 'packages/a/src/ünïcode.ts',
         size: 120,
-        imports: IMPORT_KINDS.map((kind, i) => ({ specifier: `./m${i % 3}`, kind, line: i + 1, start: i * 10, end: i * 10 + 4, names: i % 2 ? ['default', 'x'] : [] })),
+        imports: IMPORT_KINDS.map((kind, i) => ({
+          specifier: `./m${i % 3}`,
+          kind,
+          line: i + 1,
+          start: i * 10,
+          end: i * 10 + 4,
+          names: i % 2 ? ['default', 'x'] : [],
+        })),
         errors: [],
         fingerprint: { tokens: 80, hash: 'abc123', shingles: Uint32Array.from([1, 2, 0xffffffff]) },
       },
