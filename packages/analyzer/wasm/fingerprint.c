@@ -85,7 +85,8 @@ void fingerprint_start(void) {
   skipping_import = 0;
 }
 
-void fingerprint_token(const Token *t) {
+// Inlined into lexer.c's tokenizer (every token of every file comes here): ~6% of the scan.
+__attribute__((always_inline)) void fingerprint_token(const Token *t) {
   u32 id;
   switch (t->type) {
     case T_IDENT:

@@ -2,16 +2,34 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from '
 import { type PackedChunk, unpackChunk } from './packedChunk.js';
 import { type ParsedFile, parseChunk } from './parseChunk.js';
 
-/** What a helper is given once it runs: the files to share out, and how many make a chunk. */
-export type HelperRequest = { files: string[]; chunkSize: number };
+/** What a helper is given once it runs: the files to share out, and how many threads share them. */
+export type HelperRequest = { files: string[]; threads: number };
 export type HelperReply =
   | {
       type: 'parsed';
-      /** Index of the chunk's first file. */
+      /** Index of the chunk's first file in the request's list. */
       index: number;
       chunk: PackedChunk;
     }
   | { type: 'done'; error?: string };
+
+/** Chunk sizes in files: large enough that a chunk's hand-off is a small part of it. */
+const MOST_FILES = 200;
+const FEWEST_FILES = 25;
+
+/**
+ * Claim the next chunk of `total` files from the shared counter: [start, end), or undefined when
+ * none is left. Guided: a quarter of each thread's share of what is left (at most 200 files), so
+ * chunks shrink towards the end and no thread is left finishing a large one after the others.
+ */
+export function claimChunk(counters: Int32Array, total: number, threads: number): [number, number] | undefined {
+  const left = total - Atomics.load(counters, NEXT_CHUNK);
+  if (left <= 0) return undefined;
+  const size = Math.max(FEWEST_FILES, Math.min(MOST_FILES, Math.ceil(left / (threads * 4))));
+  // Another thread may claim between the load and the add: the add alone decides where this chunk starts.
+  const start = Atomics.add(counters, NEXT_CHUNK, size);
+  return start < total ? [start, Math.min(total, start + size)] : undefined;
+}
 
 /** Slots of the shared counters. */
 export const NEXT_CHUNK = 0;
@@ -92,8 +110,7 @@ export class ParseHelpers {
    */
   async parse(files: string[], onProgress?: (done: number, total: number) => void): Promise<ParsedFile[]> {
     const threads = this.#workers.length + 1;
-    const chunkSize = Math.max(25, Math.min(200, Math.ceil(files.length / (threads * 12))));
-    const chunks = Math.ceil(files.length / chunkSize);
+    // Chunks by their first file's index; chunks come back in any order and of any size.
     const results = new Map<number, ParsedFile[]>();
     let parsedFiles = 0;
     const keep = (index: number, chunk: ParsedFile[]) => {
@@ -111,39 +128,44 @@ export class ParseHelpers {
         }
       }
     };
+    const parseHere = (start: number, end: number) => {
+      keep(start, parseChunk(this.#root, files.slice(start, end), this.#fingerprint));
+      this.shares.main++;
+    };
     // Held while this parse waits on them: waiting on the counter alone would let the event loop
     // run empty, and Node ends the process with exit code 13 (a top-level await never settled).
     for (const worker of this.#workers) worker.ref();
-    const request: HelperRequest = { files, chunkSize };
+    const request: HelperRequest = { files, threads };
     for (const port of this.#ports) port.postMessage(request);
     const counters = this.#counters;
-    for (;;) {
-      const index = Atomics.add(counters, NEXT_CHUNK, chunkSize);
-      if (index >= files.length) break;
-      keep(index, parseChunk(this.#root, files.slice(index, index + chunkSize), this.#fingerprint));
-      this.shares.main++;
+    for (let chunk = claimChunk(counters, files.length, threads); chunk; chunk = claimChunk(counters, files.length, threads)) {
+      parseHere(chunk[0], chunk[1]);
       drain();
       onProgress?.(parsedFiles, files.length);
     }
-    // Every chunk is claimed: wait for the helpers' last replies (a helper that exited counts as done).
+    // Every file is claimed: wait for the helpers' last replies (a helper that exited counts as done).
     const helpers = this.#workers.length;
-    while (results.size < chunks && this.#finished.size < helpers) {
+    while (parsedFiles < files.length && this.#finished.size < helpers) {
       const seen = Atomics.load(counters, REPLIES);
       drain();
-      if (results.size >= chunks || this.#finished.size >= helpers) break;
+      if (parsedFiles >= files.length || this.#finished.size >= helpers) break;
       const waiting = waitAsync(counters, REPLIES, seen, STALL_MS);
       if (waiting.async && (await waiting.value) === 'timed-out') break;
     }
     drain();
     this.close();
-    for (let index = 0; index < files.length; index += chunkSize) {
-      if (results.has(index)) continue;
-      keep(index, parseChunk(this.#root, files.slice(index, index + chunkSize), this.#fingerprint));
-      this.shares.main++;
+    // Files a helper claimed but never sent back (it failed, exited or stalled) are parsed here.
+    const out: ParsedFile[] = [];
+    const starts = [...results.keys()].sort((a, b) => a - b);
+    for (let at = 0, next = 0; at < files.length; ) {
+      while ((starts[next] as number) < at) next++;
+      const start = starts[next];
+      if (start !== at) parseHere(at, start ?? files.length);
+      const chunk = results.get(at) as ParsedFile[];
+      for (const file of chunk) out.push(file);
+      at += chunk.length;
     }
     onProgress?.(parsedFiles, files.length);
-    const out: ParsedFile[] = [];
-    for (let index = 0; index < files.length; index += chunkSize) for (const file of results.get(index) ?? []) out.push(file);
     return out;
   }
 

@@ -1,7 +1,7 @@
 import { workerData } from 'node:worker_threads';
 import { packChunk } from './packedChunk.js';
 import { parseChunk } from './parseChunk.js';
-import { type HelperData, type HelperReply, type HelperRequest, NEXT_CHUNK, REPLIES } from './parseInWorkers.js';
+import { claimChunk, type HelperData, type HelperReply, type HelperRequest, REPLIES } from './parseInWorkers.js';
 
 // A parse helper (see ParseHelpers): claims chunks of the file list from the shared counter until
 // none is left, posting each chunk's imports and fingerprints back, then says it is done.
@@ -15,13 +15,12 @@ function send(reply: HelperReply, transfer: ArrayBuffer[] = []): void {
   Atomics.notify(shared, REPLIES);
 }
 
-port.once('message', ({ files, chunkSize }: HelperRequest) => {
+port.once('message', ({ files, threads }: HelperRequest) => {
   let error: string | undefined;
   try {
-    for (;;) {
-      const index = Atomics.add(shared, NEXT_CHUNK, chunkSize);
-      if (index >= files.length) break;
-      const chunk = packChunk(parseChunk(root, files.slice(index, index + chunkSize), fingerprint));
+    for (let claimed = claimChunk(shared, files.length, threads); claimed; claimed = claimChunk(shared, files.length, threads)) {
+      const [index, end] = claimed;
+      const chunk = packChunk(parseChunk(root, files.slice(index, end), fingerprint));
       send({ type: 'parsed', index, chunk }, [chunk.numbers.buffer as ArrayBuffer, chunk.shingles.buffer as ArrayBuffer]);
     }
   } catch (caught) {
