@@ -121,3 +121,19 @@ EXPORT(scan) u32 scan(u32 length) { return walk_hints(length); }
 
 /** Where the import records are (module.c writes them). */
 EXPORT(record_address) u32 record_address(void) { return (u32)records; }
+
+/**
+ * 1 when the `length` bytes at `reserve`'s address are all ASCII: their byte offsets are then
+ * UTF-16 offsets, and the file can be read from its bytes without decoding it to a string.
+ */
+EXPORT(is_ascii) u32 is_ascii(u32 length) {
+  const u8 *p = input, *end = input + length;
+#ifdef __wasm_simd128__
+  v128_t any = wasm_i8x16_splat(0);
+  for (; p + 16 <= end; p += 16) any = wasm_v128_or(any, wasm_v128_load(p));
+  if (wasm_i8x16_bitmask(any)) return 0;
+#endif
+  u8 high = 0;
+  for (; p < end; p++) high |= *p;
+  return high < 0x80;
+}

@@ -88,4 +88,9 @@ export interface Workspace {
    * dependencies) leave those packages out. Set when the source files are listed.
    */
   unreadFiles?: string[];
+  /**
+   * Folders the source listing walked, each with whether it holds a `tsconfig.json`: the resolver
+   * looks a folder's config up here instead of on disk. Set when the source files are listed.
+   */
+  listedDirs?: ReadonlyMap<string, boolean>;
 }

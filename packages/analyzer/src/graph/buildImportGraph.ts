@@ -42,6 +42,7 @@ export async function buildImportGraph(options: BuildGraphOptions): Promise<Impo
   const listed = listSourceFiles(workspace, options.ignore);
   workspace.problems.push(...listed.problems);
   workspace.unreadFiles = listed.unread;
+  workspace.listedDirs = listed.dirs;
   const parseOptions: Parameters<typeof parseFiles>[2] = {
     helpers,
     fingerprint: options.fingerprints ?? true,

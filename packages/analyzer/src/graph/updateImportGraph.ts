@@ -61,6 +61,7 @@ export async function updateImportGraph(previous: ImportGraph, change: GraphChan
   const listed = listSourceFiles(workspace, options.ignore);
   workspace.problems.push(...listed.problems);
   workspace.unreadFiles = listed.unread;
+  workspace.listedDirs = listed.dirs;
   const touched = touchedPaths(change);
 
   const toParse = listed.files.filter((file) => touched.has(file) || !previous.modules.has(file));

@@ -2,7 +2,7 @@ import { detached } from './detached.js';
 import { lexImports, referencePaths } from './lexImports.js';
 import { LineIndex } from './lineIndex.js';
 import { needsWalk, oxcImports } from './oxcImports.js';
-import { findModuleCalls, HINT_IMPORT_CALL, readModule, scanSource } from './scanner.js';
+import { findModuleCalls, HINT_IMPORT_CALL, type ModuleRead, readModule, scanSource } from './scanner.js';
 import type { ExtractedFile, RawImport } from './types.js';
 
 export type { ExtractedFile, RawImport } from './types.js';
@@ -43,15 +43,23 @@ function lexWithCalls(file: string, source: string, lines: LineIndex, hints: num
 export function extractImports(file: string, source: string, options: ExtractOptions = {}): ExtractedFile {
   if (options.parser !== 'oxc') {
     const read = readModule(file, source, { fingerprint: options.fingerprint ?? false });
-    if (read) {
-      const { imports, tripleSlash, fingerprint } = read;
-      if (tripleSlash) {
-        imports.push(...referencePaths(source, new LineIndex(source)));
-        imports.sort((a, b) => a.start - b.start);
-      }
-      return fingerprint ? { imports, errors: [], fingerprint } : { imports, errors: [] };
-    }
+    if (read) return fromModuleRead(read, source);
   }
+  return extractSlowly(file, source, options);
+}
+
+/** The module reader's records of `source` as the file's imports: with its `/// <reference path>`s. */
+export function fromModuleRead(read: ModuleRead, source: string): ExtractedFile {
+  const { imports, tripleSlash, fingerprint } = read;
+  if (tripleSlash) {
+    imports.push(...referencePaths(source, new LineIndex(source)));
+    imports.sort((a, b) => a.start - b.start);
+  }
+  return fingerprint ? { imports, errors: [], fingerprint } : { imports, errors: [] };
+}
+
+/** `extractImports` without the module reader (it gave up on the file, or the caller wants the full parse). */
+export function extractSlowly(file: string, source: string, options: ExtractOptions = {}): ExtractedFile {
   const lines = new LineIndex(source);
   const { hints, fingerprint } = scanSource(source, options.fingerprint ?? false, file);
   const lexed = options.parser === 'oxc' ? undefined : lexWithCalls(file, source, lines, hints);

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { isDeclarationFile, isTestFile } from '@monorefactor/core';
-import { type ExtractedFile, extractImports } from './extractImports.js';
+import { type ExtractedFile, extractImports, extractSlowly, fromModuleRead } from './extractImports.js';
+import { MOST_BYTES, type ReadAhead } from './readAhead.js';
+import { inputArea, inputIsAscii, inputText, MAX_SCANNED, readInputModule } from './scanner.js';
 
 export interface ParsedFile extends ExtractedFile {
   path: string;
@@ -18,21 +20,78 @@ export function readSource(root: string, file: string): string | ParsedFile {
     // `root` is absolute and `file` a clean relative path: no path.join (it normalises) per file.
     return readFileSync(`${root}/${file}`, UTF8);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return { path: file, size: 0, imports: [], errors: [], readError: code };
+    return unreadable(file, error);
   }
 }
 
+function unreadable(file: string, error: unknown): ParsedFile {
+  const code = (error as NodeJS.ErrnoException).code ?? String(error);
+  return { path: file, size: 0, imports: [], errors: [], readError: code };
+}
+
+/** Room first offered for a file's bytes: most source files are smaller. */
+const FIRST_ROOM = 1 << 16;
+
+/**
+ * Reads the file's bytes into the scanner's input area; their count, or -1 for a file too large
+ * to scan (read it as text instead). One read into memory the scanner already has: no string is
+ * decoded and encoded back for the (ASCII) files the module reader then reads from there.
+ */
+function readIntoScanner(file: string): number {
+  const fd = openSync(file, 'r');
+  try {
+    let area = inputArea(FIRST_ROOM);
+    let length = readSync(fd, area, 0, area.length, 0);
+    if (length < area.length) return length;
+    const size = fstatSync(fd).size;
+    if (size > MAX_SCANNED) return -1;
+    area = inputArea(size + 1);
+    for (let got = -1; got !== 0 && length < area.length; length += got) got = readSync(fd, area, length, area.length - length, length);
+    return length;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Files read ahead by another thread (`ReadAhead`): `files[k]` of a chunk is its file `first + k`. */
+export interface ChunkReader {
+  reader: ReadAhead;
+  first: number;
+}
+
 /** Read and parse a chunk of files: the work of one thread between two progress reports. */
-export function parseChunk(root: string, files: string[], fingerprint: boolean): ParsedFile[] {
-  return files.map((file) => {
-    const source = readSource(root, file);
-    if (typeof source !== 'string') return source;
-    const { imports, errors, fingerprint: print } = extractImports(file, source, { fingerprint: fingerprint && wantsFingerprint(file) });
-    const parsed: ParsedFile = { path: file, size: source.length, imports, errors };
-    if (print) parsed.fingerprint = print;
-    return parsed;
+export function parseChunk(root: string, files: string[], fingerprint: boolean, ahead?: ChunkReader): ParsedFile[] {
+  return files.map((file, k) => {
+    const print = fingerprint && wantsFingerprint(file);
+    let length = ahead ? ahead.reader.take(ahead.first + k, inputArea(MOST_BYTES)) : -1;
+    let source: string | undefined;
+    try {
+      // `root` is absolute and `file` a clean relative path: no path.join (it normalises) per file.
+      if (length < 0) length = readIntoScanner(`${root}/${file}`);
+      if (length < 0) source = readFileSync(`${root}/${file}`, UTF8);
+    } catch (error) {
+      return unreadable(file, error);
+    }
+    if (source === undefined && inputIsAscii(length)) {
+      // Read where it lies; an ASCII file's byte count is its length in UTF-16 units.
+      const read = readInputModule(file, length, { fingerprint: print });
+      if (read && !read.tripleSlash) return parsedFile(file, length, { imports: read.imports, errors: [], fingerprint: read.fingerprint });
+      source = inputText(length);
+      return parsedFile(file, length, read ? fromModuleRead(read, source) : extractSlowly(file, source, { fingerprint: print }));
+    }
+    source ??= inputText(length);
+    return parsedFile(file, source.length, extractImports(file, source, { fingerprint: print }));
   });
+}
+
+function parsedFile(
+  file: string,
+  size: number,
+  { imports, errors, fingerprint }: { imports: ExtractedFile['imports']; errors: string[]; fingerprint?: ExtractedFile['fingerprint'] | undefined },
+): ParsedFile {
+  const parsed: ParsedFile = { path: file, size, imports, errors };
+  if (fingerprint) parsed.fingerprint = fingerprint;
+  return parsed;
 }
 
 /** Duplicate detection ignores tests and declarations: do not pay for their fingerprints. */

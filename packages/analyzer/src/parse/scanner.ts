@@ -20,6 +20,8 @@ export interface ScannerExports {
   shingle_address(): number;
   /** `flags`: READ_*; the record count or AMBIGUOUS (module.c). */
   read_module(length: number, flags: number): number;
+  /** 1 when the input's `length` bytes are all ASCII. */
+  is_ascii(length: number): number;
   module_flags(): number;
   record_address(): number;
   /** pairs.c: near-duplicate pairs (findings/similarPairsWasm.ts). */
@@ -67,21 +69,43 @@ export function instance(): ScannerExports {
   return scanner;
 }
 
+/** Makes the input area (where the scanner reads a file) at least `room` bytes long. */
+function ensureInput(wasm: ScannerExports, room: number): void {
+  // Only `reserve` and `pairs_reserve` grow the memory; a grown memory detaches the views, and a
+  // detached view has length 0, so the next file reserves again and makes new ones. The input
+  // area starts at the same address whatever its size: what was written in it stays.
+  if (room <= bytes.length) return;
+  address = wasm.reserve(Math.max(room, 1 << 16));
+  if (address === 0) throw new RangeError(`source of ${room} bytes is too large to scan`);
+  bytes = new Uint8Array(wasm.memory.buffer, address, Math.max(room, 1 << 16));
+  inputBuffer = Buffer.from(wasm.memory.buffer, address, bytes.length);
+  memory32 = new Uint32Array(wasm.memory.buffer);
+  shingleIndex = wasm.shingle_address() >>> 2;
+  recordIndex = wasm.record_address() >>> 2;
+}
+/** The input area as a Buffer, for decoding text out of it. */
+let inputBuffer = Buffer.alloc(0);
+
 /** Writes `source` as UTF-8 where the scanner reads it; returns the byte length. */
 function writeInput(wasm: ScannerExports, source: string): number {
   // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-  const room = source.length * 3;
-  // Only `reserve` and `pairs_reserve` grow the memory; a grown memory detaches the views, and a
-  // detached view has length 0, so the next file reserves again and makes new ones.
-  if (room > bytes.length) {
-    address = wasm.reserve(Math.max(room, 1 << 16));
-    if (address === 0) throw new RangeError(`source of ${source.length} characters is too large to scan`);
-    bytes = new Uint8Array(wasm.memory.buffer, address, Math.max(room, 1 << 16));
-    memory32 = new Uint32Array(wasm.memory.buffer);
-    shingleIndex = wasm.shingle_address() >>> 2;
-    recordIndex = wasm.record_address() >>> 2;
-  }
+  ensureInput(wasm, source.length * 3);
   return encoder.encodeInto(source, bytes).written;
+}
+
+/**
+ * The scanner's input area, at least `room` bytes: a caller that reads a file's bytes into it
+ * (`readInputModule`) skips decoding the file to a string and encoding it back. The view is
+ * valid until the next call into the scanner that may need more room.
+ */
+export function inputArea(room: number): Uint8Array {
+  ensureInput(instance(), room);
+  return bytes;
+}
+
+/** The first `length` bytes of the input area decoded as UTF-8, as `readFileSync(file, 'utf8')` decodes them. */
+export function inputText(length: number): string {
+  return inputBuffer.toString('utf8', 0, length);
 }
 
 /** Files shorter than this many tokens are too small to call duplicates (barrels, re-exports). */
@@ -211,9 +235,26 @@ export interface ModuleRead {
  */
 export function readModule(file: string, source: string, options: { fingerprint?: boolean } = {}): ModuleRead | undefined {
   if (source.length > MAX_SCANNED) return undefined;
+  return readRecords(file, writeInput(instance(), source), source, options.fingerprint ?? false);
+}
+
+/** The first `length` bytes of the input area are all ASCII: `readInputModule` can read them. */
+export function inputIsAscii(length: number): boolean {
+  return length <= MAX_SCANNED && instance().is_ascii(length) === 1;
+}
+
+/**
+ * `readModule` of the `length` bytes a caller read into `inputArea`, which must be all ASCII
+ * (`inputIsAscii`: their byte offsets are then the records' UTF-16 offsets).
+ */
+export function readInputModule(file: string, length: number, options: { fingerprint?: boolean } = {}): ModuleRead | undefined {
+  return readRecords(file, length, undefined, options.fingerprint ?? false);
+}
+
+/** The records of the `written` bytes of the input; their texts from `source`, or from the (ASCII) input itself. */
+function readRecords(file: string, written: number, source: string | undefined, fingerprint: boolean): ModuleRead | undefined {
   const wasm = instance();
-  const written = writeInput(wasm, source);
-  const flags = READ_IMPORTS | (MAY_HOLD_JSX.test(file) ? READ_JSX : 0) | (options.fingerprint ? READ_FINGERPRINT : 0);
+  const flags = READ_IMPORTS | (MAY_HOLD_JSX.test(file) ? READ_JSX : 0) | (fingerprint ? READ_FINGERPRINT : 0);
   const count = wasm.read_module(written, flags) >>> 0;
   if (count === AMBIGUOUS) return undefined;
   const out = memory32;
@@ -234,7 +275,7 @@ export function readModule(file: string, source: string, options: { fingerprint?
     at += 6 + 3 * nameCount;
   }
   const read: ModuleRead = { imports, tripleSlash: wasm.module_flags() !== 0 };
-  if (options.fingerprint) {
+  if (fingerprint) {
     const print = readFingerprint(wasm);
     if (print) read.fingerprint = print;
   }
@@ -242,17 +283,24 @@ export function readModule(file: string, source: string, options: { fingerprint?
 }
 
 /**
- * `source.slice(start, end)` as a string of its own (see `detached`), found by the hash of its
- * bytes the scanner gives: a specifier or name seen before (most are) costs a comparison, no
- * allocation.
+ * `source.slice(start, end)` as a string of its own (see `detached`), or the same text of the
+ * ASCII input when there is no `source`, found by the hash of its bytes the scanner gives: a
+ * specifier or name seen before (most are) costs a comparison, no allocation.
  */
-function textAt(source: string, start: number, end: number, hash: number): string {
+function textAt(source: string | undefined, start: number, end: number, hash: number): string {
   const known = byHash.get(hash);
-  if (known !== undefined && known.length === end - start && source.startsWith(known, start)) return known;
-  const text = copyOf(source.slice(start, end));
+  if (known !== undefined && known.length === end - start && (source === undefined ? inputHolds(known, start) : source.startsWith(known, start))) return known;
+  // A latin1 decode of ASCII bytes is a new flat string, never a view into another.
+  const text = source === undefined ? inputBuffer.toString('latin1', start, end) : copyOf(source.slice(start, end));
   if (byHash.size >= 100_000) byHash.clear(); // a bound for long-running processes
   byHash.set(hash, text);
   return text;
+}
+
+/** The (ASCII) input holds `text` at `start`. */
+function inputHolds(text: string, start: number): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== bytes[start + i]) return false;
+  return true;
 }
 const byHash = new Map<number, string>();
 

@@ -20,11 +20,12 @@ export function createTsconfigLocator(workspace: Workspace, packageOf: (file: st
     // Problems of nested configs are not reported: the package's own tsconfig already is.
     problems: [],
   };
+  // The listing saw every folder it walked: no disk check for those.
+  const hasTsconfig = (dir: string): boolean => workspace.listedDirs?.get(dir) ?? existsSync(path.join(workspace.root, dir, 'tsconfig.json'));
   const nested = (dir: string, stop: string): TsconfigInfo | undefined => {
     if (dir === stop || dir === '.' || dir === '') return undefined;
     if (byDir.has(dir)) return byDir.get(dir);
-    const file = path.join(workspace.root, dir, 'tsconfig.json');
-    const own = existsSync(file) ? loadTsconfig(file, context) : undefined;
+    const own = hasTsconfig(dir) ? loadTsconfig(path.join(workspace.root, dir, 'tsconfig.json'), context) : undefined;
     // Only a config that changes resolution counts; a references-only one does not hide the package's.
     const found = own && (own.paths || own.baseUrl || own.rootDirs) ? own : nested(dirnameRel(dir), stop);
     byDir.set(dir, found);
@@ -36,8 +37,7 @@ export function createTsconfigLocator(workspace: Workspace, packageOf: (file: st
   const above = (dir: string): TsconfigInfo | undefined => {
     if (dir === '.' || dir === '') return workspace.tsconfig;
     if (aboveDir.has(dir)) return aboveDir.get(dir);
-    const file = path.join(workspace.root, dir, 'tsconfig.json');
-    const found = (existsSync(file) ? loadTsconfig(file, context) : undefined) ?? above(dirnameRel(dir));
+    const found = (hasTsconfig(dir) ? loadTsconfig(path.join(workspace.root, dir, 'tsconfig.json'), context) : undefined) ?? above(dirnameRel(dir));
     aboveDir.set(dir, found);
     return found;
   };

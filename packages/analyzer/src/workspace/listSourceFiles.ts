@@ -19,6 +19,8 @@ export interface SourceFiles {
   files: string[];
   /** Component files whose imports are not read (`Workspace.unreadFiles`), sorted. */
   unread: string[];
+  /** Every folder walked, with whether it holds a `tsconfig.json` (`Workspace.listedDirs`). */
+  dirs: Map<string, boolean>;
   problems: WorkspaceProblem[];
 }
 
@@ -42,6 +44,7 @@ export function listSourceFiles(workspace: Workspace, ignore: string[] = []): So
   for (const dir of packageDirs) for (let d = dir; d !== '.' && d !== ''; d = path.posix.dirname(d)) towardPackages.add(d);
   const files: string[] = [];
   const unread: string[] = [];
+  const dirs = new Map<string, boolean>();
   const problems: WorkspaceProblem[] = [];
 
   const walk = (relDir: string): void => {
@@ -54,7 +57,13 @@ export function listSourceFiles(workspace: Workspace, ignore: string[] = []): So
       return;
     }
     if (relDir !== '.' && isNestedWorkspaceRoot(root, relDir, entries, packageDirs)) return;
-    const besideManifest = entries.some((entry) => entry.name === 'package.json');
+    let besideManifest = false;
+    let tsconfig = false;
+    for (const entry of entries) {
+      if (entry.name === 'package.json') besideManifest = true;
+      else if (entry.name === 'tsconfig.json' && !entry.isDirectory()) tsconfig = true;
+    }
+    dirs.set(relDir, tsconfig);
     for (const entry of entries) {
       const name = entry.name;
       const rel = relDir === '.' ? name : `${relDir}/${name}`;
@@ -74,7 +83,7 @@ export function listSourceFiles(workspace: Workspace, ignore: string[] = []): So
   walk('.');
   files.sort();
   unread.sort();
-  return { files, unread, problems };
+  return { files, unread, dirs, problems };
 }
 
 /** A folder with its own `pnpm-workspace.yaml` or `workspaces` is another repo (e.g. a test fixture). */
