@@ -17,9 +17,8 @@ rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: {
     refactor: path.join(root, 'packages', 'cli', 'dist', 'bin.js'),
-    // parseFiles starts `new URL('./parseWorker.js', import.meta.url)` (and readAheadWorker.js): the same names in the same folder.
+    // parseFiles starts `new URL('./parseWorker.js', import.meta.url)`: the same name in the same folder.
     parseWorker: path.join(root, 'packages', 'analyzer', 'dist', 'parse', 'parseWorker.js'),
-    readAheadWorker: path.join(root, 'packages', 'analyzer', 'dist', 'parse', 'readAheadWorker.js'),
   },
   outdir,
   bundle: true,

@@ -1,7 +1,6 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { isDeclarationFile, isTestFile } from '@monorefactor/core';
 import { type ExtractedFile, extractImports, extractSlowly, fromModuleRead } from './extractImports.js';
-import { MOST_BYTES, type ReadAhead } from './readAhead.js';
 import { inputArea, inputIsAscii, inputText, MAX_SCANNED, readInputModule } from './scanner.js';
 
 export interface ParsedFile extends ExtractedFile {
@@ -53,21 +52,15 @@ function readIntoScanner(file: string): number {
   }
 }
 
-/** Files read ahead by another thread (`ReadAhead`): `files[k]` of a chunk is its file `first + k`. */
-export interface ChunkReader {
-  reader: ReadAhead;
-  first: number;
-}
-
 /** Read and parse a chunk of files: the work of one thread between two progress reports. */
-export function parseChunk(root: string, files: string[], fingerprint: boolean, ahead?: ChunkReader): ParsedFile[] {
-  return files.map((file, k) => {
+export function parseChunk(root: string, files: string[], fingerprint: boolean): ParsedFile[] {
+  return files.map((file) => {
     const print = fingerprint && wantsFingerprint(file);
-    let length = ahead ? ahead.reader.take(ahead.first + k, inputArea(MOST_BYTES)) : -1;
+    let length: number;
     let source: string | undefined;
     try {
       // `root` is absolute and `file` a clean relative path: no path.join (it normalises) per file.
-      if (length < 0) length = readIntoScanner(`${root}/${file}`);
+      length = readIntoScanner(`${root}/${file}`);
       if (length < 0) source = readFileSync(`${root}/${file}`, UTF8);
     } catch (error) {
       return unreadable(file, error);
