@@ -91,7 +91,7 @@ export function assembleGraph(
 export function moduleNodeOf(file: ParsedFile, pkg: string | undefined, resolve: ResolveFn, adopt = false): ModuleNode {
   let imports: ImportEdge[];
   if (adopt) {
-    imports = file.imports as ImportEdge[];
+    imports = file.imports as unknown as ImportEdge[];
     for (const edge of imports) edge.target = resolve(file.path, edge.specifier, edge.kind);
   } else imports = copiedEdges(file, resolve);
   const node: ModuleNode = {

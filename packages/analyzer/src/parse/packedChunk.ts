@@ -85,7 +85,7 @@ export function unpackChunk({ strings, numbers, shingles }: PackedChunk): Parsed
       const names: string[] = [];
       for (let count = next(); count > 0; count--) names.push(text());
       // The literal of the parse's own records (scanner.ts), so both share one object shape.
-      imports.push({ specifier, kind, line, start, end, names });
+      imports.push({ specifier, kind, line, start, end, names, target: undefined });
     }
     const file: ParsedFile = { path, size, imports, errors };
     if (readError !== NONE) file.readError = strings[readError] as string;
