@@ -7,7 +7,8 @@
 //
 // Each record, in u32s: kind, specifier start and end (UTF-16 offsets of the text inside the
 // quotes), 1-based line, FNV-1a hash of the specifier's bytes, name count, then per name its
-// start, end and hash (start NAME_DEFAULT or NAME_STAR for `default` / `*`).
+// start, end and hash (start NAME_DEFAULT or NAME_STAR for `default` / `*`; NAME_NAMESPACE set on the
+// end of `export * as ns`'s name).
 #include "scanner.h"
 
 #define READ_IMPORTS 1
@@ -56,11 +57,13 @@ u32 write_record(u32 kind, u32 start, u32 end, const u32 *list, u32 count) {
       name[1] = name[2] = 0;
       continue;
     }
+    u32 namespace = e & NAME_NAMESPACE;
+    e &= ~NAME_NAMESPACE;
     name[2] = fnv(s, e);
     advance(s);
     name[0] = cursor_unit;
     advance(e);
-    name[1] = cursor_unit;
+    name[1] = cursor_unit | namespace;
   }
   out[4] = fnv(start, end);
   advance(start);

@@ -114,6 +114,8 @@ u32 next_token(void);
 /** Name starts standing for `default` and `*` in a record's names. */
 #define NAME_DEFAULT 0xffffffffu
 #define NAME_STAR 0xfffffffeu
+/** Set on a name's end: `export * as ns from`, the namespace's name (written `* as ns` in JavaScript). */
+#define NAME_NAMESPACE 0x80000000u
 
 /** statements.c: after an `import` / `export` keyword (the newest token): 1 to go on, 0 at the end, or AMBIGUOUS. */
 u32 read_import(void);

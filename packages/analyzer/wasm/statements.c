@@ -192,14 +192,18 @@ u32 read_export(void) {
     type_only = 1;
   }
   if (is_punct(&t, '*')) {
-    add_name(NAME_STAR, 0);
     u32 kind = type_only ? K_EXPORT_TYPE : K_EXPORT;
     Token u;
     TAKE(u);
-    if (is_word(&u, W_FROM)) return read_specifier(kind);
+    if (is_word(&u, W_FROM)) {
+      add_name(NAME_STAR, 0);
+      return read_specifier(kind);
+    }
     if (!is_word(&u, W_AS)) return AMBIGUOUS;
-    TAKE(u); // `export * as ns from`
+    TAKE(u); // `export * as ns from`: the module's names stay inside `ns`
     if (!is_name(&u)) return AMBIGUOUS;
+    add_token_name(&u);
+    names[(name_count - 1) * 2 + 1] |= NAME_NAMESPACE;
     return read_from(kind);
   }
   if (!is_punct(&t, '{')) return 1; // `export const`, `export default`...

@@ -86,6 +86,16 @@ describe('extractImports: every import form', () => {
     });
   });
 
+  it('tells `export * as ns from` (the names stay inside `ns`) from `export * from`, on every reader', async () => {
+    const { lexImports } = await import('./lexImports.js');
+    const { LineIndex } = await import('./lineIndex.js');
+    const source = "export * as ns from './x';\nexport * from './y';\nexport type * as T from './t';\nimport * as z from './z';\nexport * as default from './d';\nexport * as 'a b' from './s';\n";
+    const expected = [['* as ns'], ['*'], ['* as T'], ['*'], ['* as default'], ['* as a b']];
+    expect(extractImports('x.ts', source).imports.map((edge) => edge.names)).toEqual(expected);
+    expect(extractImports('x.ts', source, { parser: 'oxc' }).imports.map((edge) => edge.names)).toEqual(expected);
+    expect(lexImports(source, new LineIndex(source), { jsx: false, hints: 0 })?.map((edge) => edge.names)).toEqual(expected);
+  });
+
   it('a `/// <reference path>` at the top of a file', () => {
     const source = '/// <reference path="./globals.d.ts" />\n/// <reference types="node" />\nexport {};';
     expect(edges(source)).toEqual([at(source, 'reference', './globals.d.ts', 1)]);

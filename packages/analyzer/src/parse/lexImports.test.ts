@@ -81,7 +81,7 @@ describe('lexImports: the fast path gives what the full parse gives', () => {
       ['./r', 'export', 'R,s'],
       ['./t', 'export-type', 'T'],
       ['./type-star', 'export-type', '*'],
-      ['./ns', 'export', '*'],
+      ['./ns', 'export', '* as ns'],
       ['./star', 'export', '*'],
       ['./lazy', 'dynamic-import', ''],
       ['./x-type', 'import-type', ''],

@@ -170,7 +170,9 @@ function reexportOf(entries: readonly Export[], statementTypeOnly: boolean): { k
   const names: string[] = [];
   let typeOnly = 0;
   for (const entry of entries) {
-    names.push(entry.type === 'reexport' && entry.importName ? detached(entry.importName) : '*');
+    // `export * as ns from` is a reexport without an importName: the module's names stay inside `ns`.
+    if (entry.type !== 'reexport') names.push('*');
+    else names.push(entry.importName ? detached(entry.importName) : `* as ${entry.name}`);
     if (entry.typeOnly) typeOnly++;
   }
   const allTypes = statementTypeOnly || (names.length > 0 && typeOnly === names.length);

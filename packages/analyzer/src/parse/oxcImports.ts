@@ -118,7 +118,12 @@ function fromStaticExport(statement: StaticExport, _source: string, lines: LineI
   const request = first?.moduleRequest;
   if (!request) return undefined;
   const entries = statement.entries.filter((entry) => entry.moduleRequest?.start === request.start && entry.start < request.start);
-  const names = entries.map((entry) => (entry.importName.kind === 'Name' ? (entry.importName.name ?? '') : '*'));
+  const names = entries.map((entry) => {
+    if (entry.importName.kind === 'Name') return entry.importName.name ?? '';
+    // `export * as ns from` (All; `export *` is AllButDefault): the module's names stay inside `ns`.
+    if (entry.importName.kind === 'All') return `* as ${entry.exportName.kind === 'Default' ? 'default' : (entry.exportName.name ?? '')}`;
+    return '*';
+  });
   const typeOnly = statement.entries.every((entry) => entry.isType);
   return {
     specifier: request.value,

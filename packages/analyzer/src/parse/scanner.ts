@@ -196,6 +196,8 @@ const READ_FINGERPRINT = 4;
 const READ_LENIENT = 8;
 const NAME_DEFAULT = 0xffffffff;
 const NAME_STAR = 0xfffffffe;
+/** On a name's end: `export * as ns from`'s `ns` (NAME_NAMESPACE in scanner.h). */
+const NAME_NAMESPACE = 0x80000000;
 /** Files that may hold JSX (oxc parses `.js` as JSX too): a `<` where an operand starts opens an element (wasm/jsx.c). */
 const MAY_HOLD_JSX = /\.(?:[cm]?jsx?|tsx)$/;
 
@@ -267,9 +269,10 @@ function readRecords(file: string, written: number, source: string | undefined, 
     const names: string[] = [];
     for (let n = 0, name = at + 6; n < nameCount; n++, name += 3) {
       const nameStart = out[name] as number;
-      names.push(
-        nameStart === NAME_DEFAULT ? 'default' : nameStart === NAME_STAR ? '*' : textAt(source, nameStart, out[name + 1] as number, out[name + 2] as number),
-      );
+      const nameEnd = out[name + 1] as number;
+      if (nameStart === NAME_DEFAULT || nameStart === NAME_STAR) names.push(nameStart === NAME_DEFAULT ? 'default' : '*');
+      else if (nameEnd & NAME_NAMESPACE) names.push(`* as ${textAt(source, nameStart, nameEnd & ~NAME_NAMESPACE, out[name + 2] as number)}`);
+      else names.push(textAt(source, nameStart, nameEnd, out[name + 2] as number));
     }
     // `target` is there from the start, for the graph to fill in: an object that gains a property later
     // changes shape and gets a property store of its own (one allocation per import of the repo).
