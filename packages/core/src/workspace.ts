@@ -93,4 +93,11 @@ export interface Workspace {
    * looks a folder's config up here instead of on disk. Set when the source files are listed.
    */
   listedDirs?: ReadonlyMap<string, boolean>;
+  /**
+   * Workspace globs negated with `!` (`apps/legacy-*`, without the `!`): the folders they match are
+   * not part of the workspace, so the source listing leaves them out.
+   */
+  negatedGlobs?: string[];
+  /** Folders the source listing left out as negated (`negatedGlobs`). Set when the source files are listed. */
+  excludedDirs?: ReadonlySet<string>;
 }

@@ -43,6 +43,7 @@ export async function buildImportGraph(options: BuildGraphOptions): Promise<Impo
   workspace.problems.push(...listed.problems);
   workspace.unreadFiles = listed.unread;
   workspace.listedDirs = listed.dirs;
+  workspace.excludedDirs = listed.excluded;
   const parseOptions: Parameters<typeof parseFiles>[2] = {
     helpers,
     fingerprint: options.fingerprints ?? true,

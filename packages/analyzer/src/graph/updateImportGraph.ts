@@ -62,6 +62,7 @@ export async function updateImportGraph(previous: ImportGraph, change: GraphChan
   workspace.problems.push(...listed.problems);
   workspace.unreadFiles = listed.unread;
   workspace.listedDirs = listed.dirs;
+  workspace.excludedDirs = listed.excluded;
   const touched = touchedPaths(change);
 
   const toParse = listed.files.filter((file) => touched.has(file) || !previous.modules.has(file));

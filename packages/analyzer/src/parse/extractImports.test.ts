@@ -89,7 +89,8 @@ describe('extractImports: every import form', () => {
   it('tells `export * as ns from` (the names stay inside `ns`) from `export * from`, on every reader', async () => {
     const { lexImports } = await import('./lexImports.js');
     const { LineIndex } = await import('./lineIndex.js');
-    const source = "export * as ns from './x';\nexport * from './y';\nexport type * as T from './t';\nimport * as z from './z';\nexport * as default from './d';\nexport * as 'a b' from './s';\n";
+    const source =
+      "export * as ns from './x';\nexport * from './y';\nexport type * as T from './t';\nimport * as z from './z';\nexport * as default from './d';\nexport * as 'a b' from './s';\n";
     const expected = [['* as ns'], ['*'], ['* as T'], ['*'], ['* as default'], ['* as a b']];
     expect(extractImports('x.ts', source).imports.map((edge) => edge.names)).toEqual(expected);
     expect(extractImports('x.ts', source, { parser: 'oxc' }).imports.map((edge) => edge.names)).toEqual(expected);

@@ -63,6 +63,11 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
     if (!/\.[a-z0-9]+$/i.test(rel) || /\.[cm]?[jt]sx?$/.test(rel)) return false;
     return existsOnDisk(rel);
   };
+  const excluded = workspace.excludedDirs ?? new Set<string>();
+  const inExcludedDir = (rel: string): boolean => {
+    for (let dir = dirnameRel(rel); dir !== '.' && dir !== ''; dir = dirnameRel(dir)) if (excluded.has(dir)) return true;
+    return false;
+  };
 
   /** A file that exists but was not listed (an asset, or a source in a skipped folder such as `.vitepress/`). */
   const existsOnDisk = (rel: string): boolean => {
@@ -77,17 +82,26 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
   /** A path without knowing whether it has an extension, names a directory, or a build twin. */
   const resolvePath = (rel: string): string | undefined => {
     if (rel.startsWith('..')) return undefined;
+    const found = candidateIn(rel, listed);
+    if (found !== undefined) return found;
+    if (isFile(rel)) return rel;
+    // A source in a folder the workspace globs negate is not listed, but it is there.
+    return excluded.size > 0 && inExcludedDir(rel) ? candidateIn(rel, existsOnDisk) : undefined;
+  };
+  const listed = (rel: string) => files.has(rel);
+
+  /** The first of the files `rel` may name that `has`, in TypeScript's order. */
+  const candidateIn = (rel: string, has: (rel: string) => boolean): string | undefined => {
     // tsc prefers the source twin: `./x.js` is `./x.ts` when both exist (compiled in place).
     const ext = twinExtension(rel);
     const twins = SOURCE_TWINS[ext];
     if (twins) {
       const stem = rel.slice(0, -ext.length);
-      for (const twin of twins) if (files.has(stem + twin)) return stem + twin;
+      for (const twin of twins) if (has(stem + twin)) return stem + twin;
     }
-    if (files.has(rel)) return rel;
-    for (const append of APPEND_EXTENSIONS) if (files.has(rel + append)) return rel + append;
-    for (const append of APPEND_EXTENSIONS) if (files.has(`${rel}/index${append}`)) return `${rel}/index${append}`;
-    if (isFile(rel)) return rel;
+    if (has(rel)) return rel;
+    for (const append of APPEND_EXTENSIONS) if (has(rel + append)) return rel + append;
+    for (const append of APPEND_EXTENSIONS) if (has(`${rel}/index${append}`)) return `${rel}/index${append}`;
     return undefined;
   };
 

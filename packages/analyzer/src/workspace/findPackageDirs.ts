@@ -12,6 +12,8 @@ export interface PackageDirs {
   kind: 'npm' | 'yarn' | 'pnpm' | 'single';
   /** Root-relative package directories, sorted. */
   dirs: string[];
+  /** The workspace globs negated with `!`, without it (`Workspace.negatedGlobs`). */
+  negated: string[];
 }
 
 /**
@@ -60,14 +62,23 @@ export function findPackageDirs(root: string, manifest: PackageManifest): Packag
   if (patterns === undefined) {
     // Lerna without workspaces, then an Nx workspace whose projects have only a project.json.
     const lerna = lernaPatterns(root);
-    if (lerna) return { kind: lockfileKind(root), dirs: globDirs(root, lerna, 'package.json') };
+    if (lerna) return { kind: lockfileKind(root), dirs: globDirs(root, lerna, 'package.json'), negated: negatedOf(lerna) };
     if (existsSync(path.join(root, 'nx.json'))) {
       const dirs = globDirs(root, ['**'], 'project.json', ['**/dist/**', '**/tmp/**']);
-      if (dirs.length > 0) return { kind: lockfileKind(root), dirs };
+      if (dirs.length > 0) return { kind: lockfileKind(root), dirs, negated: [] };
     }
-    return { kind: 'single', dirs: ['.'] };
+    return { kind: 'single', dirs: ['.'], negated: [] };
   }
-  return { kind, dirs: globDirs(root, patterns, 'package.json') };
+  return { kind, dirs: globDirs(root, patterns, 'package.json'), negated: negatedOf(patterns) };
+}
+
+/** The `!` patterns of a workspace glob list, normalised as `globDirs` reads them (`!./apps/x/` -> `apps/x`). */
+function negatedOf(patterns: string[]): string[] {
+  return patterns.map(normalisePattern).flatMap((pattern) => (pattern.startsWith('!') ? [pattern.slice(1).replace(/^\.\//, '')] : []));
+}
+
+function normalisePattern(raw: string): string {
+  return raw.trim().replace(/^\.\//, '').replace(/\/+$/, '');
 }
 
 /** Folders holding `marker` that the workspace globs (with `!` negations) match, sorted, root left out. */
@@ -75,7 +86,7 @@ function globDirs(root: string, patterns: string[], marker: string, skip: string
   const include: string[] = [];
   const ignore = ['**/node_modules/**', ...skip];
   for (const raw of patterns) {
-    const pattern = raw.trim().replace(/^\.\//, '').replace(/\/+$/, '');
+    const pattern = normalisePattern(raw);
     if (pattern.startsWith('!')) {
       const negated = pattern.slice(1).replace(/^\.\//, '');
       ignore.push(negated, `${negated}/${marker}`);

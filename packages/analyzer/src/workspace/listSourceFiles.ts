@@ -21,6 +21,8 @@ export interface SourceFiles {
   unread: string[];
   /** Every folder walked, with whether it holds a `tsconfig.json` (`Workspace.listedDirs`). */
   dirs: Map<string, boolean>;
+  /** Folders left out because a negated workspace glob matches them (`Workspace.excludedDirs`). */
+  excluded: Set<string>;
   problems: WorkspaceProblem[];
 }
 
@@ -36,6 +38,11 @@ const WITH_FILE_TYPES = { withFileTypes: true } as const;
 export function listSourceFiles(workspace: Workspace, ignore: string[] = []): SourceFiles {
   const root = workspace.root;
   const isIgnored = ignore.length > 0 ? picomatch(ignore, { dot: true }) : () => false;
+  // `!apps/legacy-*` in the workspace globs: not part of the workspace, so neither are its files
+  // (their imports would otherwise count as consumers, and they as repo modules).
+  const negated = workspace.negatedGlobs ?? [];
+  const isNegated = negated.length > 0 ? picomatch(negated, { dot: true }) : () => false;
+  const excluded = new Set<string>();
   const outDirs = new Set<string>();
   for (const pkg of workspace.packages.values()) if (pkg.tsconfig?.outDir) outDirs.add(pkg.tsconfig.outDir);
   const packageDirs = new Set([...workspace.packages.values()].map((pkg) => pkg.dir));
@@ -71,6 +78,10 @@ export function listSourceFiles(workspace: Workspace, ignore: string[] = []): So
         if (isIgnored(rel) || isIgnored(`${rel}/`)) continue;
         const skipped = name.startsWith('.') || DEPENDENCY_DIRS.has(name) || (besideManifest && OUTPUT_DIRS.has(name)) || outDirs.has(rel);
         if (skipped && !towardPackages.has(rel)) continue;
+        if (isNegated(rel) && !towardPackages.has(rel) && !packageDirs.has(rel)) {
+          excluded.add(rel);
+          continue;
+        }
         walk(rel);
       } else if (entry.isFile()) {
         if (isSourceFile(name) && !isIgnored(rel)) files.push(rel);
@@ -83,7 +94,7 @@ export function listSourceFiles(workspace: Workspace, ignore: string[] = []): So
   walk('.');
   files.sort();
   unread.sort();
-  return { files, unread, dirs, problems };
+  return { files, unread, dirs, excluded, problems };
 }
 
 /** A folder with its own `pnpm-workspace.yaml` or `workspaces` is another repo (e.g. a test fixture). */

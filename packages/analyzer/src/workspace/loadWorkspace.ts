@@ -41,7 +41,7 @@ export function loadWorkspace(root: string): Workspace {
     });
   }
   const problems: WorkspaceProblem[] = [];
-  const { kind, dirs } = findPackageDirs(absRoot, rootManifest.value);
+  const { kind, dirs, negated } = findPackageDirs(absRoot, rootManifest.value);
 
   const manifests: { dir: string; manifest: PackageManifest }[] = [];
   for (const dir of dirs) {
@@ -115,6 +115,7 @@ export function loadWorkspace(root: string): Workspace {
     packages.set(name, pkg);
   }
   const workspace: Workspace = { root: absRoot, rootManifest: rootManifest.value, kind, packages, problems };
+  if (negated.length > 0) workspace.negatedGlobs = negated;
   if (rootTsconfig) workspace.tsconfig = rootTsconfig;
   return workspace;
 }
