@@ -1,3 +1,5 @@
+import type { ImportKind } from './graph.js';
+
 /** A group of files that belongs in another package. */
 export interface MisplacedFinding {
   id: string;
@@ -19,6 +21,9 @@ export interface CycleEdge {
   from: string;
   to: string;
   specifier: string;
+  /** 1-based line of the import in `from`: a file may import the same specifier twice (a type and a value import). */
+  line?: number;
+  kind?: ImportKind;
 }
 
 export interface CycleFinding {

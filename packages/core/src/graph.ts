@@ -113,6 +113,11 @@ export interface ImportGraph {
   stats: { files: number; edges: number; ms: number };
 }
 
+/** `import type` / `export type`: an edge the build erases. */
+export function isTypeOnlyKind(kind: ImportKind | undefined): boolean {
+  return kind === 'import-type' || kind === 'export-type';
+}
+
 export function packageEdgeKey(from: string, to: string): string {
   return `${from}\u0000${to}`;
 }

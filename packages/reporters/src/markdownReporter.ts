@@ -1,4 +1,4 @@
-import type { AnalysisResult } from '@monorefactor/core';
+import { type AnalysisResult, isTypeOnlyKind } from '@monorefactor/core';
 import { mermaidReporter } from './graphReporters.js';
 import type { ReportOptions } from './types.js';
 
@@ -23,7 +23,8 @@ export function markdownReporter(result: AnalysisResult, options: ReportOptions 
     out.push('', '## Package cycles', '');
     for (const c of findings.cycles) {
       out.push(`- **${c.id}** ${c.packages.map((p) => `\`${p}\``).join(' <-> ')}`);
-      for (const e of c.edges) out.push(`  - \`${e.from}\` imports \`${e.specifier}\``);
+      for (const e of c.edges)
+        out.push(`  - \`${e.from}${e.line ? `:${e.line}` : ''}\` imports \`${e.specifier}\`${isTypeOnlyKind(e.kind) ? ' (type only)' : ''}`);
     }
   }
   if (findings.duplicates.length) {

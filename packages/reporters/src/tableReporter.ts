@@ -1,4 +1,4 @@
-import { type AnalysisResult, commonPath } from '@monorefactor/core';
+import { type AnalysisResult, commonPath, isTypeOnlyKind } from '@monorefactor/core';
 import { paint } from './ansi.js';
 import type { ReportOptions } from './types.js';
 
@@ -23,7 +23,8 @@ export function tableReporter(result: AnalysisResult, options: ReportOptions = {
   section(out, p.bold('Package cycles'), findings.cycles.length, () => {
     for (const c of findings.cycles) {
       out.push(`${p.red(c.id)}  ${[...c.packages, c.packages[0]].join(' -> ')}`);
-      for (const e of c.edges.slice(0, 8)) out.push(p.dim(`      ${e.from} -> ${e.specifier}`));
+      for (const e of c.edges.slice(0, 8))
+        out.push(p.dim(`      ${e.from}${e.line ? `:${e.line}` : ''} -> ${e.specifier}${isTypeOnlyKind(e.kind) ? ' (type only)' : ''}`));
       if (c.edges.length > 8) out.push(p.dim(`      ... ${c.edges.length - 8} more edges`));
     }
   });

@@ -18,8 +18,8 @@ export function findPackageCycles(graph: ImportGraph): CycleFinding[] {
     const members = new Set(packages);
     const edges = [...graph.packageEdges.values()]
       .filter((edge) => members.has(edge.from) && members.has(edge.to))
-      .flatMap((edge) => edge.edges.map((e) => ({ from: e.from, to: e.to, specifier: e.specifier })))
-      .sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
+      .flatMap((edge) => edge.edges.map((e) => ({ from: e.from, to: e.to, specifier: e.specifier, line: e.line, kind: e.kind })))
+      .sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to) || a.line - b.line);
     return { id: `C${index + 1}`, packages, edges };
   });
 }

@@ -5,6 +5,7 @@ import {
   dirnameRel,
   type ImportKind,
   isDeclarationFile,
+  isTypeOnlyKind,
   joinRel,
   type Resolution,
   type TsconfigInfo,
@@ -331,7 +332,7 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
       // Only then the importer's tsconfig matters: its rootDirs, which generated types use.
       bareContext ??= contextOf(fromFile, lastDir);
       const rootDirs = bareContext.tsconfig?.rootDirs ? viaRootDirs(bareContext.tsconfig, rel) : undefined;
-      if (rootDirs?.type === 'file' || (rootDirs && (kind === 'import-type' || kind === 'export-type'))) return rootDirs;
+      if (rootDirs?.type === 'file' || (rootDirs && isTypeOnlyKind(kind))) return rootDirs;
       return known;
     }
     if (specifier.startsWith('/')) return { type: 'unresolved', reason: 'absolute import paths are not portable' };
