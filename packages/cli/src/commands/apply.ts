@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { analyze } from '@monorefactor/analyzer';
 import { computeMoveChanges } from '@monorefactor/codemod';
-import { ExitCode, type Plan, UsageError } from '@monorefactor/core';
+import { type EventOf, ExitCode, type ImportGraph, type Plan, type PlannedMove, UsageError } from '@monorefactor/core';
 import { planBatches } from '@monorefactor/planner';
 import { planTableReporter } from '@monorefactor/reporters';
 import { assertCleanTree, assertNoInterruptedRun, gitDir, gitTopLevel, readJournal } from '@monorefactor/verifier';
@@ -12,7 +12,7 @@ import { collectMoves, parseMoveArgs } from '../engine/movesFromFindings.js';
 import { runWithRenderer } from '../engine/runWithRenderer.js';
 import { type CliIo, useColor } from '../io.js';
 import { failureLines } from '../render/lineLogger.js';
-import { unifiedDiff } from '../render/unifiedDiff.js';
+import { diffSections, unifiedDiff } from '../render/unifiedDiff.js';
 
 export interface ApplyCliOptions {
   plan?: string;
@@ -58,16 +58,7 @@ export async function applyCommand(dir: string, options: ApplyCliOptions, io: Cl
     return ExitCode.ok;
   }
 
-  if (options.dryRun) {
-    // Every move against today's tree: what the first batch will write, and a preview of the rest.
-    for (const move of plan.moves) {
-      const changeSet = await computeMoveChanges(analysis.graph, move, { shim: options.shim ?? false });
-      write(`# ${move.id}: ${move.fromPackage} -> ${move.toPackage}`);
-      for (const warning of changeSet.warnings) write(`# warning: ${warning}`);
-      io.stdout.write(await unifiedDiff(changeSet.changes));
-    }
-    return ExitCode.ok;
-  }
+  if (options.dryRun) return dryRun(analysis.graph, plan, options, io);
 
   if (!options.resume) await assertCleanTree(root);
   if (!options.json) io.stdout.write(planTableReporter(plan, { color: useColor(io) }));
@@ -85,6 +76,48 @@ export async function applyCommand(dir: string, options: ApplyCliOptions, io: Cl
   });
   if (!options.json) for (const line of failureLines(report)) write(line);
   return report.ok ? ExitCode.ok : ExitCode.failed;
+}
+
+/**
+ * Preview events of `apply --dry-run --json`, beside the stream's own `plan:ready`, `warn` and
+ * `run:end`: one per move, then one per file it would write, the diff as one string.
+ */
+type DryRunEvent =
+  | EventOf<'plan:ready'>
+  | EventOf<'warn'>
+  | EventOf<'run:end'>
+  | { type: 'dry-run:move'; task: string; batch: number; title: string; fromPackage: string; toPackage: string; files: PlannedMove['files'] }
+  | { type: 'dry-run:change'; task: string; path: string; change: 'create' | 'delete' | 'modify'; diff: string };
+
+/**
+ * Every move against today's tree (what the first batch will write, and a preview of the rest):
+ * a diff for people, or NDJSON events with `--json` (scripts read the same stream `apply` emits).
+ */
+async function dryRun(graph: ImportGraph, plan: Plan, options: ApplyCliOptions, io: CliIo): Promise<number> {
+  const started = Date.now();
+  const write = (line: string) => io.stdout.write(`${line}\n`);
+  const emit = (event: DryRunEvent) => write(JSON.stringify(event));
+  if (options.json) emit({ type: 'plan:ready', moves: plan.moves.length, batches: plan.batches.length });
+  for (const move of plan.moves) {
+    const changeSet = await computeMoveChanges(graph, move, { shim: options.shim ?? false });
+    const sections = diffSections(await unifiedDiff(changeSet.changes));
+    if (!options.json) {
+      write(`# ${move.id}: ${move.fromPackage} -> ${move.toPackage}`);
+      for (const warning of changeSet.warnings) write(`# warning: ${warning}`);
+      io.stdout.write([...sections.values()].join(''));
+      continue;
+    }
+    const batch = plan.batches.findIndex((ids) => ids.includes(move.id)) + 1;
+    const { id: task, fromPackage, toPackage, files } = move;
+    emit({ type: 'dry-run:move', task, batch, title: `${fromPackage} -> ${toPackage}`, fromPackage, toPackage, files });
+    for (const message of changeSet.warnings) emit({ type: 'warn', message });
+    for (const change of changeSet.changes) {
+      const kind = change.before === null ? 'create' : change.after === null ? 'delete' : 'modify';
+      emit({ type: 'dry-run:change', task, path: change.path, change: kind, diff: sections.get(change.path) ?? '' });
+    }
+  }
+  if (options.json) emit({ type: 'run:end', ok: true, committed: 0, failed: 0, ms: Date.now() - started });
+  return ExitCode.ok;
 }
 
 function readPlanFile(file: string): Plan {
