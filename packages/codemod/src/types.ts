@@ -19,7 +19,13 @@ export interface MoveChangeSet {
   renames: FileMove[];
   /** Things a person should know or do; a package cycle the move would create starts with "would create package cycle". */
   warnings: string[];
-  /** Old -> new import specifiers, per (post-move) file, for MIGRATION.md. */
+  /**
+   * Old -> new import specifiers, per (post-move) file, for MIGRATION.md. A change from a workspace
+   * package specifier (`@old/x`) is one code outside the repo must make too, so its `to` is always
+   * one such code can write: the file's own new specifier when that is a package specifier, else the
+   * moved module's public specifier (the file now imports it relatively), or
+   * `(no longer public: <new path>)` when the new package does not expose it.
+   */
   specifierChanges: { file: string; from: string; to: string }[];
 }
 

@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access, chmod, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { MoveError } from '@monorefactor/core';
+import { compareStrings, MoveError } from '@monorefactor/core';
 import type { MoveChangeSet } from '../types.js';
 
 /**
@@ -57,7 +57,7 @@ async function pruneEmptyDirectories(root: string, removedFiles: string[]): Prom
   for (const file of removedFiles) {
     for (let dir = path.posix.dirname(file); dir !== '.' && dir !== ''; dir = path.posix.dirname(dir)) dirs.add(dir);
   }
-  const deepestFirst = [...dirs].sort((a, b) => b.split('/').length - a.split('/').length || b.localeCompare(a));
+  const deepestFirst = [...dirs].sort((a, b) => b.split('/').length - a.split('/').length || compareStrings(b, a));
   for (const dir of deepestFirst) {
     const full = path.join(root, ...dir.split('/'));
     try {

@@ -92,17 +92,20 @@ describe('importers of a barrel: namespaces and merged imports', () => {
     expect(await runTsc(root)).toEqual({ code: 0, output: '' });
   });
 
-  it('keeps a namespace used as a value, with a warning, and still rewrites its member uses', async () => {
+  it('keeps the barrel re-exporting a moved module (from its new place) when a namespace of it is used as a value', async () => {
     const files = repo();
     files['packages/app/src/value.ts'] = "import * as core from '@t/core';\n\nexport const all = { ...core };\nexport const c = core.cents(1);\n";
     root = await makeRepo(files);
+    await linkPackages(root, LINKS);
     const { changeSet } = await moveIn(root, { from: 'packages/core/src/money.ts', to: '@t/billing' });
     expect(changeSet.warnings).toEqual([
-      "packages/app/src/value.ts: uses the namespace 'core' of '@t/core' as a value; names that moved to @t/billing are no longer in it",
+      "packages/core/src/index.ts keeps re-exporting packages/billing/src/money.ts, now as '@t/billing/money': packages/app/src/value.ts (line 1) uses its namespace as a value, and its members must stay",
     ]);
-    expect(await read(root, 'packages/app/src/value.ts')).toBe(
-      "import * as core from '@t/core';\nimport * as billing from '@t/billing';\n\nexport const all = { ...core };\nexport const c = billing.cents(1);\n",
-    );
+    // `{ ...core }` still holds `cents`: nothing in the app changes
+    expect(await read(root, 'packages/app/src/value.ts')).toBe(files['packages/app/src/value.ts']);
+    expect(await read(root, 'packages/core/src/index.ts')).toBe("export * from '@t/billing/money';\nexport * from './text';\n");
+    expect(JSON.parse(await read(root, 'packages/core/package.json')).dependencies).toEqual({ '@t/billing': '1.0.0' });
+    expect(await runTsc(root)).toEqual({ code: 0, output: '' });
   });
 });
 

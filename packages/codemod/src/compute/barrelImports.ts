@@ -39,7 +39,9 @@ export function splitBarrelImport(session: Session, plan: BarrelPlan, file: stri
 
   const groups = new Map<string, { named: string[]; namespaces: string[]; unchanged: boolean }>();
   for (const item of moving) {
-    const { specifier, inTarget } = originTarget(session, file, edge, names.get(item.imported) as Origin);
+    const origin = names.get(item.imported) as Origin;
+    const { specifier, inTarget } = originTarget(session, file, edge, origin);
+    session.specifierChanges.push({ file: fileAfter, from: edge.specifier, to: specifier, target: origin.file, names: [origin.directName] });
     const group = groups.get(specifier) ?? { named: [], namespaces: [], unchanged: true };
     if (inTarget === '*') {
       group.namespaces.push(item.local);
@@ -51,7 +53,6 @@ export function splitBarrelImport(session: Session, plan: BarrelPlan, file: stri
     }
     groups.set(specifier, group);
   }
-  for (const specifier of groups.keys()) session.specifierChanges.push({ file: fileAfter, from: edge.specifier, to: specifier });
   const edges: EdgeAfter[] = [...groups.keys()].map(() => ({ workspacePackage: ctx.to.name }));
   const allMoving = moving.length === entries.length && !statement.defaultName;
   // names for a specifier the file already imports join that import (no second import of it)

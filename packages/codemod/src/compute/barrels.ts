@@ -1,8 +1,12 @@
+import type { ImportEdge } from '@monorefactor/core';
 import { realEdges } from '../footprint/moveContext.js';
 import { relativeSpecifier, styleOfFile, styleOfPackage } from '../specifiers/relativeSpecifier.js';
+import { namespaceReexportName, reexportsEveryName } from '../text/bindingNames.js';
 import { newlineOf, statementRemovalRange } from '../text/edits.js';
 import { scanExports } from '../text/exportNames.js';
 import { type ModuleStatement, statementAtSpecifier } from '../text/moduleStatement.js';
+import { chooseSpecifier } from './chooseSpecifier.js';
+import { type NamespaceReach, namespaceReachedBarrels } from './namespaceReach.js';
 import { addEdit, type Session, warn } from './session.js';
 
 /** Where a name that a barrel exports comes from, after the move. */
@@ -22,6 +26,8 @@ export interface BarrelPlan {
   names: Map<string, Map<string, Origin>>;
   /** Barrels that also pass on names of moved modules we could not list (`export *` of a file that stays). */
   partial: Set<string>;
+  /** Direct barrels whose re-exports of moved modules were kept, pointed at the new place (a namespace reaches them). */
+  kept: Set<string>;
 }
 
 const REEXPORT = new Set(['export', 'export-type']);
@@ -33,10 +39,12 @@ const REEXPORT = new Set(['export', 'export-type']);
  */
 export function planBarrels(session: Session): BarrelPlan {
   const { ctx } = session;
-  const plan: BarrelPlan = { names: new Map(), partial: new Set() };
+  const plan: BarrelPlan = { names: new Map(), partial: new Set(), kept: new Set() };
   if (!ctx.cross || ctx.barrels.size === 0) return plan;
   const exportsCache = new Map<string, { names: Set<string>; partial: boolean }>();
   const entry = ctx.targetEntry ? new EntryWriter(session, ctx.targetEntry) : undefined;
+  // with --shim every re-export stays (naming the shim); without, those a namespace reaches stay too
+  const namespaced = session.shim ? new Map<string, NamespaceReach>() : namespaceReachedBarrels(session);
 
   for (const barrel of [...ctx.directBarrels].sort()) {
     const text = session.texts.get(barrel);
@@ -60,6 +68,13 @@ export function planBarrels(session: Session): BarrelPlan {
       } else if (statement.namespace) exported.set(statement.namespace, '*');
       else for (const item of statement.named?.entries ?? []) exported.set(item.local, item.imported);
       const viaEntry = entry !== undefined && ctx.publicFiles.has(barrel) && entry.copy(text, statement, moved, [...exported.keys()], barrel);
+      const reach = namespaced.get(barrel);
+      if (reach) {
+        // the barrel's API stays whole (names now from the new package): nobody loses a name, no importer is split
+        keepReexport(session, barrel, edge, moved, reach);
+        plan.kept.add(barrel);
+        continue;
+      }
       for (const [name, inModule] of exported) names.set(name, { file: moved, name: inModule, directName: name, viaEntry });
       if (!session.shim) {
         const range = statementRemovalRange(text, statement.start, statement.end);
@@ -102,6 +117,21 @@ export function planBarrels(session: Session): BarrelPlan {
   return plan;
 }
 
+/** Point a barrel's re-export of a moved module at its new place (a package specifier, by the usual rules). */
+function keepReexport(session: Session, barrel: string, edge: ImportEdge, moved: string, reach: NamespaceReach): void {
+  const specifier = chooseSpecifier(session, {
+    file: barrel,
+    fileAfter: barrel,
+    specifier: edge.specifier,
+    kind: edge.kind,
+    targetBefore: edge.target.type === 'file' ? edge.target.path : moved,
+    target: moved,
+    names: edge.names,
+  });
+  if (specifier !== edge.specifier) addEdit(session, barrel, { start: edge.start, end: edge.end, text: specifier });
+  warn(session, `${barrel} keeps re-exporting ${moved}, now as '${specifier}': ${reach.file} (line ${reach.line}) ${reach.how}, and its members must stay`);
+}
+
 /**
  * Another package that re-exports the old package's barrel (`export * from '@old'` in
  * react-query's entry over query-core) silently loses the moved names from its own API. The
@@ -117,7 +147,7 @@ function warnForeignReexports(session: Session, plan: BarrelPlan): void {
       if (!REEXPORT.has(edge.kind) || edge.target.type !== 'file') continue;
       const names = plan.names.get(edge.target.path);
       if (!names || names.size === 0) continue;
-      const lost = edge.names.includes('*') ? [...names.keys()].filter((name) => name !== 'default') : edge.names.filter((name) => names.has(name));
+      const lost = lostNames(edge.names, names);
       if (lost.length === 0) continue;
       const shown = lost.length > 5 ? `${lost.slice(0, 5).join(', ')} and ${lost.length - 5} more` : lost.join(', ');
       warn(
@@ -126,6 +156,15 @@ function warnForeignReexports(session: Session, plan: BarrelPlan): void {
       );
     }
   }
+}
+
+/** Names a foreign re-export passes on that moved away: all (`export *`), as `ns.x` (`export * as ns`), or the listed ones. */
+function lostNames(edgeNames: readonly string[], moved: Map<string, Origin>): string[] {
+  const all = [...moved.keys()].filter((name) => name !== 'default');
+  if (reexportsEveryName(edgeNames)) return all;
+  const namespace = edgeNames.map(namespaceReexportName).find((ns) => ns !== undefined);
+  if (namespace !== undefined) return all.map((name) => `${namespace}.${name}`);
+  return edgeNames.filter((name) => moved.has(name));
 }
 
 function mapOf(plan: BarrelPlan, barrel: string): Map<string, Origin> {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ImportGraph, PlannedMove } from '@monorefactor/core';
+import { compareStrings, type ImportGraph, type PlannedMove } from '@monorefactor/core';
 import { createMoveContext, entryOf } from '../footprint/moveContext.js';
 import { footprintOf } from '../footprint/moveFootprint.js';
 import { updateDependencies } from '../manifests/dependencies.js';
@@ -12,6 +12,7 @@ import { applyEdits } from '../text/edits.js';
 import type { ComputeMoveOptions, FileChange, MoveChangeSet } from '../types.js';
 import { planBarrels } from './barrels.js';
 import { checkChanges } from './checkChanges.js';
+import { consumerChanges } from './consumerChanges.js';
 import { newCycleWarnings } from './cycles.js';
 import { PostMoveWorld } from './postMoveWorld.js';
 import { rewriteFile } from './rewriteFile.js';
@@ -80,7 +81,7 @@ export async function computeMoveChanges(graph: ImportGraph, move: PlannedMove, 
     changes,
     renames: move.files.map((f) => ({ ...f })),
     warnings: [...cycles, ...session.warnings],
-    specifierChanges: dedupe(session.specifierChanges),
+    specifierChanges: consumerChanges(session),
   };
 }
 
@@ -128,17 +129,5 @@ function assemble(session: Session, shimTexts: Map<string, string>): FileChange[
     const before = session.texts.get(file);
     if (before !== undefined && after !== before) changes.push({ path: file, before, after });
   }
-  return changes.sort((a, b) => a.path.localeCompare(b.path));
-}
-
-function dedupe(list: { file: string; from: string; to: string }[]): { file: string; from: string; to: string }[] {
-  const seen = new Set<string>();
-  const out: { file: string; from: string; to: string }[] = [];
-  for (const item of list) {
-    const key = `${item.file}\u0000${item.from}\u0000${item.to}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(item);
-  }
-  return out.sort((a, b) => a.file.localeCompare(b.file) || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  return changes.sort((a, b) => compareStrings(a.path, b.path));
 }

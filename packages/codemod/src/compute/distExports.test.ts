@@ -15,7 +15,7 @@ describe('exports that point at build output', () => {
     expect(changeSet.warnings).toEqual([]);
     expect(changeSet.specifierChanges).toEqual([
       { file: 'packages/cli/src/commands/fetch.ts', from: '@dx/core/utils/strings', to: '@dx/http/utils/strings' },
-      { file: 'packages/http/src/headers.ts', from: '@dx/core/utils/strings', to: './utils/strings.js' },
+      { file: 'packages/http/src/headers.ts', from: '@dx/core/utils/strings', to: '@dx/http/utils/strings' },
     ]);
     const manifest = changeSet.changes.find((c) => c.path === 'packages/http/package.json');
     expect(manifest?.after).toBe(

@@ -43,8 +43,9 @@ describe('founding fixture: the three misplaced groups', () => {
     ]);
     expect(changeSet.warnings).toEqual([]);
     expect(changeSet.specifierChanges).toEqual([
-      { file: 'packages/mcp/src/legacy-client.ts', from: '@acme/shared/mcp/client', to: './mcp/client' },
-      { file: 'packages/mcp/src/server.ts', from: '@acme/shared/mcp/client', to: './mcp/client' },
+      // for MIGRATION.md: code outside the repo cannot use the relative path these files now write
+      { file: 'packages/mcp/src/legacy-client.ts', from: '@acme/shared/mcp/client', to: '@acme/mcp/mcp/client' },
+      { file: 'packages/mcp/src/server.ts', from: '@acme/shared/mcp/client', to: '@acme/mcp/mcp/client' },
     ]);
     expect(changeSet.changes.map((c) => [c.path, c.before === null ? 'new' : c.after === null ? 'deleted' : 'changed'])).toEqual([
       ['packages/mcp/src/legacy-client.ts', 'changed'],

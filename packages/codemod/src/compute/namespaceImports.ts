@@ -53,9 +53,11 @@ export function splitNamespaceImport(
   const moving = uses.members.filter((u) => names.has(u.name));
   if (moving.length === 0) return none;
 
-  const targets = moving.map((use) => ({ use, ...originTarget(session, file, edge, names.get(use.name) as Origin) }));
+  const targets = moving.map((use) => ({ use, origin: names.get(use.name) as Origin, ...originTarget(session, file, edge, names.get(use.name) as Origin) }));
   const specifiers = [...new Set(targets.map((t) => t.specifier))];
-  for (const specifier of specifiers) session.specifierChanges.push({ file: fileAfter, from: edge.specifier, to: specifier });
+  for (const { specifier, origin } of targets) {
+    session.specifierChanges.push({ file: fileAfter, from: edge.specifier, to: specifier, target: origin.file, names: [origin.directName] });
+  }
   const edges: EdgeAfter[] = specifiers.map(() => ({ workspacePackage: ctx.to.name }));
   const everyUseMoves = moving.length === uses.members.length && uses.bare === 0 && !statement.defaultName;
   if (everyUseMoves && specifiers.length === 1 && targets.every((t) => t.inTarget === t.use.name)) {
@@ -84,6 +86,11 @@ export function splitNamespaceImport(
   }
   addEdit(session, file, { start: statement.end, end: statement.end, text: created.map((s) => newline + indent + s).join('') });
   return { handled: true, remaining: true, edges };
+}
+
+/** The statement's namespace binding is used other than as `ns.Member` (passed, spread, re-exported): its members cannot be followed. */
+export function namespaceUsedAsValue(text: string, statement: ModuleStatement): boolean {
+  return statement.namespace !== undefined && usesOf(maskNonCode(text), statement.namespace, statement).bare > 0;
 }
 
 /** Member accesses `local.Name` (offsets of the whole expression) and the count of other uses, outside the import itself. */

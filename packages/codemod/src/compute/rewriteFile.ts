@@ -38,8 +38,10 @@ export function rewriteFile(session: Session, plan: BarrelPlan, file: string): v
     }
     const targetFile = target.path;
     if (ctx.directBarrels.has(file) && ctx.moves.has(targetFile) && REEXPORT.has(edge.kind)) {
-      // removed by planBarrels; with --shim it still names the old path, now the shim
+      // removed by planBarrels; with --shim it still names the old path, now the shim; kept for a
+      // namespace, it names the new package (which the old one then depends on)
       if (session.shim) edges.push({ workspacePackage: ctx.from.name });
+      else if (plan.kept.has(file)) edges.push({ workspacePackage: ctx.to.name });
       continue;
     }
     if (ctx.barrels.has(targetFile) && !ctx.barrels.has(file)) {
@@ -65,7 +67,8 @@ export function rewriteFile(session: Session, plan: BarrelPlan, file: string): v
         addEdit(session, file, { start: edge.start, end: edge.end, text: specifier });
         // MIGRATION.md tells consumers how to reach moved code: a moved file's own imports of code
         // that stays are no concern of theirs (its old specifier still leads where it did).
-        if (ctx.moves.has(targetFile)) session.specifierChanges.push({ file: fileAfter, from: edge.specifier, to: specifier });
+        if (ctx.moves.has(targetFile))
+          session.specifierChanges.push({ file: fileAfter, from: edge.specifier, to: specifier, target: targetAfter, names: edge.names });
       }
     }
     edges.push({ workspacePackage: world.packageNameOf(targetAfter) });

@@ -11,6 +11,14 @@ export interface EdgeAfter {
   external?: string;
 }
 
+export interface SpecifierChange {
+  file: string;
+  from: string;
+  to: string;
+  target: string;
+  names: string[];
+}
+
 /** Mutable state of one `computeMoveChanges` call. */
 export interface Session {
   ctx: MoveContext;
@@ -24,7 +32,8 @@ export interface Session {
   /** Edited JSON texts (manifests, tsconfigs), by path. */
   json: Map<string, string>;
   warnings: string[];
-  specifierChanges: { file: string; from: string; to: string }[];
+  /** For MIGRATION.md, with the moved module each import reaches (post-move path) and the names it takes. */
+  specifierChanges: SpecifierChange[];
   /** Post-move imports of every file the codemod rewrote, by the file's old path. */
   edgesAfter: Map<string, { file: string; isTest: boolean; edges: EdgeAfter[] }>;
   /** Moved files (new paths) the new package's entry now re-exports. */

@@ -1,11 +1,12 @@
 import { splitPackageSpecifier } from '@monorefactor/analyzer';
-import { type ExportsField, isInside, type WorkspacePackage } from '@monorefactor/core';
+import { compareStrings, type ExportsField, isInside, type WorkspacePackage } from '@monorefactor/core';
 import { type Session, warn } from '../compute/session.js';
 import { realEdges } from '../footprint/moveContext.js';
 import { manifestPath } from '../footprint/moveFootprint.js';
 import { formatJson, indentUnitOf, setProperty } from '../json/jsonEdit.js';
 import { findNode, type JsonNode, parseJsonTree } from '../json/jsonTree.js';
 import { editJson } from '../manifests/jsonFiles.js';
+import { reexportsEveryName, takesNamespace } from '../text/bindingNames.js';
 import { indentationAt } from '../text/edits.js';
 import { exportCandidates, mirrorExportsValue, sourceStem, subpathKeyFor, subpathMap } from './exportsReverse.js';
 import { pathsAliasCandidates } from './pathsAlias.js';
@@ -56,7 +57,7 @@ function findSpecifier(session: Session, pkg: WorkspacePackage, targetFile: stri
 }
 
 /** `@p/server-only/x` for `packages/p/server-only/x.ts`; none for files under a `src/` source root (never reach into src). */
-function deepPathSpecifier(pkg: WorkspacePackage, file: string): string | undefined {
+export function deepPathSpecifier(pkg: WorkspacePackage, file: string): string | undefined {
   if (pkg.sourceRoot !== pkg.dir && isInside(file, pkg.sourceRoot)) return undefined;
   const rel = pkg.dir === '.' ? file : file.slice(pkg.dir.length + 1);
   const bare = rel.replace(/\.(?:d\.)?[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
@@ -69,13 +70,13 @@ function deepPathSpecifier(pkg: WorkspacePackage, file: string): string | undefi
  * every one of those names from `file`.
  */
 function reachableThroughEntry(session: Session, pkg: WorkspacePackage, file: string, importerFile: string, names: string[]): boolean {
-  if (names.length === 0 || names.includes('*')) return false;
+  if (names.length === 0 || takesNamespace(names)) return false;
   const entry = session.world.resolve(importerFile, pkg.name, 'import');
   return entry.type === 'file' && session.world.packageNameOf(entry.path) === pkg.name && entryReexports(session, pkg, file, names);
 }
 
 /** The package's entry re-exports `file` (directly, with `*` or every name needed). */
-function entryReexports(session: Session, pkg: WorkspacePackage, file: string, names: string[]): boolean {
+export function entryReexports(session: Session, pkg: WorkspacePackage, file: string, names: string[]): boolean {
   const { ctx } = session;
   if (session.addedEntryReexports.has(file) && pkg.name === ctx.to.name) return true;
   const entries = ctx.graph.packageEntries.get(pkg.name) ?? [];
@@ -89,10 +90,11 @@ function entryReexports(session: Session, pkg: WorkspacePackage, file: string, n
       if ((edge.kind !== 'export' && edge.kind !== 'export-type') || edge.target.type !== 'file') continue;
       if (ctx.directBarrels.has(node.path) && ctx.moves.has(edge.target.path) && !session.shim) continue;
       const target = ctx.moves.get(edge.target.path) ?? edge.target.path;
-      // `export *` passes on every name but `default`.
-      const star = edge.names.includes('*') && !names.includes('default');
-      if (target === file && (star || names.every((n) => edge.names.includes(n)))) return true;
-      if (edge.names.includes('*')) queue.push(edge.target.path);
+      // `export *` passes on every name but `default`; `export * as ns` passes on only `ns` (its names
+      // are `ns.x` to importers, so `import { x } from '<entry>'` would not find them).
+      const star = reexportsEveryName(edge.names);
+      if (target === file && ((star && !names.includes('default')) || names.every((n) => edge.names.includes(n)))) return true;
+      if (star) queue.push(edge.target.path);
     }
   }
   return false;
@@ -219,7 +221,7 @@ function importedSubpaths(session: Session, pkg: WorkspacePackage): Map<string, 
       out.set(subpath, cross.to);
     }
   }
-  return new Map([...out].sort((a, b) => a[0].localeCompare(b[0])));
+  return new Map([...out].sort((a, b) => compareStrings(a[0], b[0])));
 }
 
 /** Write the new `exports` into the manifest text, touching as little as possible. */
