@@ -276,6 +276,7 @@ async function attempt(moves: PlannedMove[], ctx: AttemptContext): Promise<Attem
     root: ctx.root,
     config: ctx.config,
     baseline: ctx.state.findings,
+    sinceBaseline: true,
     graph: ctx.state.graph,
     touched: [...new Set(done.flatMap((e) => e.touched))],
     batch: ctx.batch,
@@ -313,11 +314,14 @@ async function attempt(moves: PlannedMove[], ctx: AttemptContext): Promise<Attem
   await rollback(ctx.root);
   // A gate cancelled by an interrupt did not fail the moves: leave the batch to --resume.
   throwIfAborted(ctx.signal);
-  const failure = verified.failed ?? { gate: 'imports' as const, output: 'verification failed' };
-  ctx.emit({ type: 'rollback', batch: ctx.batch, tasks: doneMoves.map((m) => m.id), reason: `${failure.gate} failed` });
+  const failure = verified.failed ?? { gate: 'imports' as const, output: 'verification failed', summary: 'verification failed' };
+  // The first line of a reason is what the summary (`failed M1 (typecheck): ...`) and the events
+  // show: the gate's first errors, not just its name; the whole output follows on the next lines.
+  const headline = `${failure.gate} failed: ${failure.summary}`;
+  ctx.emit({ type: 'rollback', batch: ctx.batch, tasks: doneMoves.map((m) => m.id), reason: headline });
   if (doneMoves.length === 1) {
     const only = doneMoves[0] as PlannedMove;
-    outcome.failed.push({ id: only.id, gate: failure.gate, reason: `${failure.gate} failed:\n${failure.output}` });
+    outcome.failed.push({ id: only.id, gate: failure.gate, reason: `${headline}\n${failure.output}` });
     return outcome;
   }
   const half = Math.ceil(doneMoves.length / 2);

@@ -27,7 +27,11 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
  * group, and a gate killed that way would read as a failed gate (the CLI stops between batches
  * instead). Cancelling, a timeout, or this process exiting kill the command's whole group.
  */
-export async function runShell(command: string, cwd: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<CommandResult> {
+export async function runShell(
+  command: string,
+  cwd: string,
+  options: { timeoutMs?: number; signal?: AbortSignal /** all of the output, not its last lines */; full?: boolean } = {},
+): Promise<CommandResult> {
   const started = performance.now();
   if (!exitHookInstalled) {
     exitHookInstalled = true;
@@ -56,14 +60,16 @@ export async function runShell(command: string, cwd: string, options: { timeoutM
     const result = await subprocess;
     // A timeout kills the shell; what it started goes with its group.
     if (result.timedOut && pid !== undefined) killGroup(pid, 'SIGKILL');
-    return { ok: result.exitCode === 0, output: tail(result.all ?? ''), ms: Math.round(performance.now() - started) };
+    const output = options.full ? (result.all ?? '').trimEnd() : tail(result.all ?? '');
+    return { ok: result.exitCode === 0, output, ms: Math.round(performance.now() - started) };
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     if (pid !== undefined) runningGroups.delete(pid);
   }
 }
 
-function tail(text: string, lines = 60): string {
+/** The last lines of a command's output: where tools print their verdict. */
+export function tail(text: string, lines = 60): string {
   const all = text.trimEnd().split('\n');
   return all.slice(-lines).join('\n');
 }
@@ -72,7 +78,7 @@ interface RootScripts {
   scripts?: Record<string, string>;
 }
 
-function rootScripts(root: string): Record<string, string> {
+export function rootScripts(root: string): Record<string, string> {
   const file = path.join(root, 'package.json');
   if (!existsSync(file)) return {};
   try {
@@ -82,15 +88,9 @@ function rootScripts(root: string): Record<string, string> {
   }
 }
 
-/** The typecheck command: config, else the repo's `typecheck` script, else `tsc` on the root project. */
-export function typecheckCommand(root: string, verify: VerifyConfig): string | undefined {
-  if (verify.typecheck === false) return undefined;
-  if (verify.typecheck) return verify.typecheck;
-  const scripts = rootScripts(root);
-  if (scripts.typecheck) return 'npm run -s typecheck';
-  if (scripts['type-check']) return 'npm run -s type-check';
-  if (existsSync(path.join(root, 'tsconfig.json'))) return 'npx --no-install tsc --noEmit -p .';
-  return undefined;
+/** Shell-quote each item (single quotes), space-separated. */
+export function shellQuote(items: string[]): string {
+  return items.map((item) => `'${item.replaceAll("'", "'\\''")}'`).join(' ');
 }
 
 /**
@@ -100,10 +100,9 @@ export function typecheckCommand(root: string, verify: VerifyConfig): string | u
  */
 export function testCommand(root: string, verify: VerifyConfig, affectedDirs: string[], affectedTests: string[]): string | undefined {
   if (verify.test === false) return undefined;
-  const quote = (items: string[]) => items.map((item) => `'${item.replaceAll("'", "'\\''")}'`).join(' ');
-  if (verify.test) return verify.test.replaceAll('{files}', quote(affectedTests)).replaceAll('{packages}', quote(affectedDirs));
+  if (verify.test) return verify.test.replaceAll('{files}', shellQuote(affectedTests)).replaceAll('{packages}', shellQuote(affectedDirs));
   const script = rootScripts(root).test;
   if (!script || /no test specified/.test(script)) return undefined;
-  if (/^\s*(vitest|jest)\b/.test(script) && affectedDirs.length > 0) return `npm run -s test -- --passWithNoTests ${quote(affectedDirs)}`;
+  if (/^\s*(vitest|jest)\b/.test(script) && affectedDirs.length > 0) return `npm run -s test -- --passWithNoTests ${shellQuote(affectedDirs)}`;
   return 'npm run -s test';
 }

@@ -21,9 +21,11 @@ export interface ImportsGateResult {
 /**
  * Gate 1, on our own graph: compared with the findings before the batch, no import became
  * unresolved (nothing points at an old location), no new package cycle, no new undeclared
- * dependency.
+ * dependency. `sinceBaseline`: `before` is a real earlier state (apply's last commit), so the
+ * problems are worded as new; without it `before` is empty (`refactor verify`: every finding of
+ * the tree counts) and saying "now" or "new" would be untrue.
  */
-export function checkImports(before: GateFindings, after: GateFindings): ImportsGateResult {
+export function checkImports(before: GateFindings, after: GateFindings, sinceBaseline = false): ImportsGateResult {
   const problems: string[] = [];
   const unresolvedBefore = new Set(before.unresolved.map((u) => `${u.file}\u0000${u.specifier}`));
   for (const u of after.unresolved) {
@@ -36,13 +38,17 @@ export function checkImports(before: GateFindings, after: GateFindings): Imports
     // A cycle is new unless an old one already contained all of its packages.
     if (!cyclesBefore.some((old) => cycle.packages.every((p) => old.has(p)))) {
       const edge = cycle.edges[0];
-      problems.push(`new package cycle ${cycleKey(cycle.packages)}${edge ? ` (${edge.from} imports ${edge.specifier})` : ''}`);
+      problems.push(`${sinceBaseline ? 'new ' : ''}package cycle ${cycleKey(cycle.packages)}${edge ? ` (${edge.from} imports ${edge.specifier})` : ''}`);
     }
   }
   const undeclaredBefore = new Set(before.undeclared.map((u) => `${u.package}\u0000${u.dependency}`));
   for (const u of after.undeclared) {
     if (!undeclaredBefore.has(`${u.package}\u0000${u.dependency}`))
-      problems.push(`${u.package} now imports ${u.dependency} without declaring it (${u.files[0] ?? ''})`);
+      problems.push(
+        sinceBaseline
+          ? `${u.package} now imports ${u.dependency} without declaring it (${u.files[0] ?? ''})`
+          : `${u.package} imports ${u.dependency} without declaring it in its package.json (${u.files[0] ?? ''})`,
+      );
   }
   return { ok: problems.length === 0, problems };
 }
@@ -56,6 +62,8 @@ export interface ImportsGateOptions {
   baseline: GateFindings;
   /** Files the executors report writing, besides what git reports. */
   touched: string[];
+  /** `baseline` is the last commit's findings: problems are worded as new (see `checkImports`). */
+  sinceBaseline?: boolean;
 }
 
 export interface ImportsGateRun extends ImportsGateResult {
@@ -75,10 +83,10 @@ export async function runImportsGate(options: ImportsGateOptions): Promise<Impor
   const { root, config } = options;
   if (!options.graph) {
     const { graph, findings } = await analyze({ cwd: root, config, incremental: true });
-    return { ...checkImports(options.baseline, findings), graph, findings };
+    return { ...checkImports(options.baseline, findings, options.sinceBaseline), graph, findings };
   }
   const change = await changeSinceHead(root, options.touched);
   const graph = await updateImportGraph(options.graph, change, { ignore: config.ignore });
   const findings = gateFindings(graph);
-  return { ...checkImports(options.baseline, findings), graph, findings, change };
+  return { ...checkImports(options.baseline, findings, options.sinceBaseline), graph, findings, change };
 }

@@ -1,15 +1,24 @@
 import { type GraphChange, updateImportGraph } from '@monorefactor/analyzer';
 import { type EventSink, type ImportGraph, noopSink, type RefactorConfig, type VerifyGate } from '@monorefactor/core';
 import { affectedScope } from './affected.js';
-import { runShell, testCommand, typecheckCommand } from './commands.js';
+import { runShell, testCommand } from './commands.js';
+import { failureSummary } from './failureSummary.js';
 import { type GateFindings, gateFindings, runImportsGate } from './importsGate.js';
 import { changedPaths, changeSinceHead } from './treeChange.js';
+import { runTypecheck } from './typecheckGate.js';
+import { typecheckPlan } from './typecheckPlan.js';
 
 export interface VerifyOptions {
   root: string;
   config: RefactorConfig;
   /** Findings before the batch: the imports gate reports only what got worse. */
   baseline: GateFindings;
+  /**
+   * `baseline` is the last commit's findings (apply): the imports gate words its problems as new
+   * since then. Without it they are the tree's own (`refactor verify`, whose empty baseline makes
+   * every finding count).
+   */
+  sinceBaseline?: boolean;
   /**
    * The graph of the last committed state (HEAD), which `baseline` was computed on: the imports
    * gate then re-reads only what changed since HEAD instead of analysing the whole tree.
@@ -26,8 +35,11 @@ export interface VerifyOptions {
 
 export interface VerifyResult {
   ok: boolean;
-  /** The first gate that failed, with its output. */
-  failed?: { gate: VerifyGate; output: string };
+  /**
+   * The first gate that failed, with its output (a command's starts with `$ <command>`) and a
+   * one-line summary of it: its first error lines.
+   */
+  failed?: { gate: VerifyGate; output: string; summary: string };
   /** The graph after the batch and the findings gate 1 compares (the next batch's baseline). */
   graph: ImportGraph;
   findings: GateFindings;
@@ -54,19 +66,43 @@ export async function verifyTree(options: VerifyOptions): Promise<VerifyResult> 
   };
 
   const imports = await gate('imports', async () => {
-    const checked = await runImportsGate({ root, config: options.config, graph: options.graph, baseline: options.baseline, touched: options.touched });
+    const checked = await runImportsGate({
+      root,
+      config: options.config,
+      graph: options.graph,
+      baseline: options.baseline,
+      touched: options.touched,
+      ...(options.sinceBaseline ? { sinceBaseline: true } : {}),
+    });
     return { ...checked, output: checked.problems.join('\n') };
   });
   const base = { graph: imports.graph, findings: imports.findings };
-  if (!imports.ok) return { ok: false, failed: { gate: 'imports', output: imports.output }, ...base };
+  const failure = (name: VerifyGate, output: string, summary = failureSummary(name, output)) => ({
+    ok: false as const,
+    failed: { gate: name, output, summary },
+    ...base,
+  });
+  if (!imports.ok) return failure('imports', imports.output);
   let ranCommands = false;
+  // A command's output names the command: the user sees what ran (a default may not be obvious).
+  const ran = (command: string, output: string) => `$ ${command}\n${output}`;
 
   if (options.typecheck !== false) {
-    const command = typecheckCommand(root, options.config.verify);
-    if (command) {
+    const plan = typecheckPlan(root, options.config.verify, base.graph.workspace);
+    if (plan?.note) warnOnce(emit, root, `${plan.note}; set verify.typecheck in refactor.config.json to choose the command`);
+    if (!plan && options.config.verify.typecheck !== false && hasTypeScript(base.graph))
+      warnOnce(
+        emit,
+        root,
+        'no typecheck ran: no typecheck script and no tsconfig.json at the root or in any package; set verify.typecheck in refactor.config.json',
+      );
+    if (plan) {
       ranCommands = true;
-      const typecheck = await gate('typecheck', () => runShell(command, root, { signal: options.signal }));
-      if (!typecheck.ok) return { ok: false, failed: { gate: 'typecheck', output: typecheck.output }, ...base };
+      const typecheck = await gate('typecheck', async () => {
+        const result = await runTypecheck(plan, root, { signal: options.signal });
+        return { ...result, output: ran(plan.command, result.output), raw: result.output };
+      });
+      if (!typecheck.ok) return failure('typecheck', typecheck.output, failureSummary('typecheck', typecheck.raw));
     }
   }
   if (options.tests !== false) {
@@ -74,12 +110,29 @@ export async function verifyTree(options: VerifyOptions): Promise<VerifyResult> 
     const command = testCommand(root, options.config.verify, scope.dirs, scope.testFiles);
     if (command) {
       ranCommands = true;
-      const tests = await gate('tests', () => runShell(command, root, { signal: options.signal }));
-      if (!tests.ok) return { ok: false, failed: { gate: 'tests', output: tests.output }, ...base };
+      const tests = await gate('tests', async () => {
+        const result = await runShell(command, root, { signal: options.signal });
+        return { ...result, output: ran(command, result.output), raw: result.output };
+      });
+      if (!tests.ok) return failure('tests', tests.output, failureSummary('tests', tests.raw));
     }
   }
   if (ranCommands && imports.change) return { ok: true, ...(await withLateChanges(root, options.config, imports.change, base)) };
   return { ok: true, ...base };
+}
+
+/** Said once per workspace and process: the same note on every batch would only be noise. */
+const warned = new Set<string>();
+function warnOnce(emit: EventSink, root: string, message: string): void {
+  const key = `${root}\u0000${message}`;
+  if (warned.has(key)) return;
+  warned.add(key);
+  emit({ type: 'warn', message });
+}
+
+function hasTypeScript(graph: ImportGraph): boolean {
+  for (const file of graph.modules.keys()) if (/\.[cm]?tsx?$/.test(file) && !/\.d\.[cm]?ts$/.test(file)) return true;
+  return false;
 }
 
 /**
