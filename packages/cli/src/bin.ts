@@ -1,3 +1,4 @@
+import './tuneHeap.js';
 import { run } from './run.js';
 
 // The only place that touches process.exitCode: everything below returns data.

@@ -260,23 +260,25 @@ function readRecords(file: string, written: number, source: string | undefined, 
   const count = wasm.read_module(written, flags) >>> 0;
   if (count === AMBIGUOUS) return undefined;
   const out = memory32;
-  const imports: RawImport[] = [];
+  // Arrays of their exact length: a pushed-to array reserves room for 16 or more elements, and
+  // these are kept for the life of the graph (one names array per import of the repo).
+  const imports = new Array<RawImport>(count);
   for (let i = 0, at = recordIndex; i < count; i++) {
     const kind = RECORD_KINDS[out[at] as number] as ImportKind;
     const start = out[at + 1] as number;
     const end = out[at + 2] as number;
     const nameCount = out[at + 5] as number;
-    const names: string[] = [];
+    const names = new Array<string>(nameCount);
     for (let n = 0, name = at + 6; n < nameCount; n++, name += 3) {
       const nameStart = out[name] as number;
       const nameEnd = out[name + 1] as number;
-      if (nameStart === NAME_DEFAULT || nameStart === NAME_STAR) names.push(nameStart === NAME_DEFAULT ? 'default' : '*');
-      else if (nameEnd & NAME_NAMESPACE) names.push(`* as ${textAt(source, nameStart, nameEnd & ~NAME_NAMESPACE, out[name + 2] as number)}`);
-      else names.push(textAt(source, nameStart, nameEnd, out[name + 2] as number));
+      if (nameStart === NAME_DEFAULT || nameStart === NAME_STAR) names[n] = nameStart === NAME_DEFAULT ? 'default' : '*';
+      else if (nameEnd & NAME_NAMESPACE) names[n] = `* as ${textAt(source, nameStart, nameEnd & ~NAME_NAMESPACE, out[name + 2] as number)}`;
+      else names[n] = textAt(source, nameStart, nameEnd, out[name + 2] as number);
     }
     // `target` is there from the start, for the graph to fill in: an object that gains a property later
     // changes shape and gets a property store of its own (one allocation per import of the repo).
-    imports.push({ specifier: textAt(source, start, end, out[at + 4] as number), kind, line: out[at + 3] as number, start, end, names, target: undefined });
+    imports[i] = { specifier: textAt(source, start, end, out[at + 4] as number), kind, line: out[at + 3] as number, start, end, names, target: undefined };
     at += 6 + 3 * nameCount;
   }
   const read: ModuleRead = { imports, tripleSlash: wasm.module_flags() !== 0 };
