@@ -17,7 +17,7 @@ static u8 *holders;                        // files per id, capped at 255
 static u32 *offsets, *holder_files, *pair_ids, *pair_start, *shared, *touched;
 static u8 *filled;
 static u32 *pairs_out;
-static u32 table_bits, pairs_capacity;
+static u32 table_bits, max_table_bits, pairs_capacity;
 
 static u32 *take(u8 **at, u32 words) {
   u32 *p = (u32 *)*at;
@@ -32,15 +32,18 @@ static u32 *take(u8 **at, u32 words) {
  */
 EXPORT(pairs_reserve) u32 pairs_reserve(u32 files, u32 total) {
   u32 base = scanner_end();
-  // Slots for half again as many shingles as there are (most repeat: a load well under 2/3).
-  table_bits = 4;
-  while ((1u << table_bits) < total + total / 2 + 16) table_bits++;
+  // Room for a table of slots for half again as many shingles as there are; it starts small and
+  // grows with the distinct ones (index_shingles), so only the part in use is ever touched.
+  max_table_bits = 4;
+  while ((1u << max_table_bits) < total + total / 2 + 16) max_table_bits++;
   pairs_capacity = files * 4 + 4096;
-  // Fresh pages cost a fault each: the input and `last_file` areas are used again once indexed
-  // (holder_files and pair_ids), so the module grows by ~30 bytes per shingle.
-  u32 words = total + (files + 1) + files          // input (then holder_files)
-              + total + (files + 1)                // ids, file_start
-              + (1u << table_bits) + total * 2     // table, keys, last_file (then pair_ids)
+  // Fresh pages cost a fault each (~10 µs on a small VM, more than the work on them), and only
+  // touched pages count: each file's distinct ids are written over its input, and the table's
+  // area holds holder_files and `last_file`'s pair_ids once indexed. What is touched grows with
+  // the distinct shingles and the shared ones, not with the room reserved here.
+  u32 words = total + (files + 1) + files          // input (then each file's ids)
+              + (files + 1)                        // file_start
+              + (1u << max_table_bits) + total * 2 // table (then holder_files), keys, last_file (then pair_ids)
               + (total / 4 + 4)                    // holders (bytes)
               + (total + 1) + (files + 1) + files * 2 // offsets, pair_start, shared, touched
               + (total / 4 + 4)                    // filled (bytes)
@@ -52,15 +55,15 @@ EXPORT(pairs_reserve) u32 pairs_reserve(u32 files, u32 total) {
   sets = take(&at, total);
   set_start = take(&at, files + 1);
   group = take(&at, files);
-  ids = take(&at, total);
+  ids = sets;             // a file's distinct ids are never more than its shingles, read before
   file_start = take(&at, files + 1);
-  table = take(&at, 1u << table_bits);
+  table = take(&at, 1u << max_table_bits);
   keys = take(&at, total);
   last_file = take(&at, total);
   holders = (u8 *)take(&at, total / 4 + 4);
   offsets = take(&at, total + 1);
-  holder_files = sets;    // the input is read by index_shingles only
-  pair_ids = last_file;   // last_file is index_shingles' own
+  holder_files = table;   // the table is index_shingles' own; it has room for every shingle
+  pair_ids = last_file;   // so is last_file
   pair_start = take(&at, files + 1);
   shared = take(&at, files);
   touched = take(&at, files);
@@ -69,14 +72,32 @@ EXPORT(pairs_reserve) u32 pairs_reserve(u32 files, u32 total) {
   return (u32)sets;
 }
 
+/** The table at twice its slots, refilled with ids 0..distinct-1; its new mask. */
+static u32 grow_table(u32 distinct) {
+  table_bits++;
+  u32 mask = (1u << table_bits) - 1;
+  for (u32 s = 0; s <= mask; s++) table[s] = 0;
+  for (u32 id = 0; id < distinct; id++) {
+    u32 slot = (keys[id] * GOLDEN) >> (32 - table_bits);
+    while (table[slot] != 0) slot = (slot + 1) & mask;
+    table[slot] = id + 1;
+  }
+  return mask;
+}
+
 /** The distinct shingles of every file as dense ids (first appearance order), and their holder counts. */
 static u32 index_shingles(u32 files) {
+  table_bits = max_table_bits < 16 ? max_table_bits : 16;
   u32 mask = (1u << table_bits) - 1, distinct = 0, length = 0;
   for (u32 s = 0; s <= mask; s++) table[s] = 0;
   for (u32 file = 0; file < files; file++) {
     file_start[file] = length;
-    for (u32 k = set_start[file]; k < set_start[file + 1]; k++) {
+    // Read before `ids` (the same area) is written: length never passes k.
+    u32 end = set_start[file + 1];
+    for (u32 k = set_start[file]; k < end; k++) {
       u32 shingle = sets[k];
+      // At half full, twice the slots (cleared and filled again from `keys`): at most 3/4 full below.
+      if (distinct * 2 > mask && table_bits < max_table_bits) mask = grow_table(distinct);
       u32 slot = (shingle * GOLDEN) >> (32 - table_bits);
       u32 id;
       for (;;) {
