@@ -60,11 +60,22 @@ export function findUndeclaredDependencies(graph: ImportGraph): UndeclaredFindin
  * components the analyzer does not read (`Workspace.unreadFiles`) are left out.
  */
 export function findUnusedWorkspaceDependencies(graph: ImportGraph): UnusedDependencyFinding[] {
-  const used = new Set<string>();
-  for (const edge of graph.packageEdges.values()) used.add(`${edge.from}\u0000${edge.to}`);
+  // Per package, the packages it imports: sets by name, not joined pair keys (a string made and
+  // hashed for every external import of the repo).
+  const used = new Map<string, Set<string>>();
+  const uses = (from: string, to: string) => {
+    let set = used.get(from);
+    if (!set) {
+      set = new Set();
+      used.set(from, set);
+    }
+    set.add(to);
+  };
+  for (const edge of graph.packageEdges.values()) uses(edge.from, edge.to);
   // A built asset of a workspace package (`@acme/ui/styles.css`) resolves as the package itself.
   for (const node of graph.modules.values()) {
-    for (const edge of node.imports) if (node.package && edge.target.type === 'external') used.add(`${node.package}\u0000${edge.target.package}`);
+    if (!node.package) continue;
+    for (const edge of node.imports) if (edge.target.type === 'external') uses(node.package, edge.target.package);
   }
   const filesPerPackage = new Map<string, number>();
   for (const node of graph.modules.values()) if (node.package) filesPerPackage.set(node.package, (filesPerPackage.get(node.package) ?? 0) + 1);
@@ -78,7 +89,7 @@ export function findUnusedWorkspaceDependencies(graph: ImportGraph): UnusedDepen
       if (field !== 'dependencies' && field !== 'devDependencies') continue;
       // Only workspace packages that have source: a config-only package (tsconfig presets) is used by config files.
       if (!graph.workspace.packages.has(dependency) || !filesPerPackage.get(dependency) || dependency === pkg.name) continue;
-      if (used.has(`${pkg.name}\u0000${dependency}`) || configuredIn(pkg.manifest, dependency)) continue;
+      if (used.get(pkg.name)?.has(dependency) || configuredIn(pkg.manifest, dependency)) continue;
       if (runsBinOf(pkg.manifest, graph.workspace.packages.get(dependency)?.manifest)) continue;
       out.push({ package: pkg.name, dependency, field });
     }

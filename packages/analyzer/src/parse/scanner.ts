@@ -146,11 +146,15 @@ function keepShingles(count: number): Uint32Array {
     arena = new Uint32Array(Math.max(ARENA_SIZE, count));
     arenaUsed = 0;
   }
-  // A loop, not `set(subarray())`: a few hundred values, and no second view object per file.
-  for (let k = 0; k < count; k++) arena[arenaUsed + k] = memory32[shingleIndex + k] as number;
-  const view = arena.subarray(arenaUsed, arenaUsed + count);
-  arenaUsed += count;
-  return view;
+  // A loop, not `set(subarray())`: a few hundred values, and no second view object per file. In
+  // locals: the module's `let`s would be loaded again for every value.
+  const to = arena;
+  const from = memory32;
+  const start = arenaUsed;
+  const first = shingleIndex;
+  for (let k = 0; k < count; k++) to[start + k] = from[first + k] as number;
+  arenaUsed = start + count;
+  return to.subarray(start, start + count);
 }
 const ARENA_SIZE = 1 << 18;
 let arena = new Uint32Array(0);
