@@ -122,5 +122,7 @@ describe('refactor verify', () => {
     expect(result.exitCode, result.stdout + result.stderr).toBe(1);
     expect(result.stdout).toContain('@t/c imports @t/a without declaring it in its package.json (packages/c/src/index.ts)');
     expect(result.stdout).not.toMatch(/\bnow\b|\bnew\b/);
+    // The last line names the gate and what failed in it, not the gate alone.
+    expect(result.stdout.trim().split('\n').at(-1)).toMatch(/^verify: \S+ failed: .*@t\/a/);
   }, 120_000);
 });

@@ -8,8 +8,27 @@
 //
 //   node tools/build/bundle-cli.mjs
 import { rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
+
+/**
+ * commander loads `node:child_process` when it loads, for subcommands that are executables of
+ * their own (which `refactor` has none of): with the streams it pulls in, ~7 ms of every start.
+ * Its one use is `childProcess.spawn`, so it gets an object that loads the module on that call.
+ */
+const lazyChildProcessInCommander = {
+  name: 'lazy-child-process-in-commander',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!text.includes(eager)) throw new Error(`${args.path}: commander no longer has "${eager}"; update tools/build/bundle-cli.mjs`);
+      const lazy = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+      return { contents: text.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const outdir = path.join(root, 'packages', 'cli', 'dist', 'bundle');
@@ -31,5 +50,6 @@ await build({
   external: ['oxc-parser', '@oxc-parser/*', 'ink', 'ink-*', 'react', 'react/*', 'react-dom', 'yoga-layout', 'yaml'],
   // Bundled CommonJS dependencies may call `require` (execa's cross-spawn, picomatch).
   banner: { js: "import { createRequire as __monorefactorRequire } from 'node:module'; const require = __monorefactorRequire(import.meta.url);" },
+  plugins: [lazyChildProcessInCommander],
   logLevel: 'warning',
 });

@@ -32,6 +32,7 @@ export async function verifyCommand(dir: string, options: VerifyCliOptions, io: 
     tests: options.tests !== false,
     onEvent: render,
   });
-  if (!options.json) write(result.ok ? 'verify: ok' : `verify: ${result.failed?.gate} failed`);
+  // The gate and what its output says in one line (its first errors), not just which gate it was.
+  if (!options.json) write(result.ok ? 'verify: ok' : `verify: ${result.failed?.gate} failed${result.failed?.summary ? `: ${result.failed.summary}` : ''}`);
   return result.ok ? ExitCode.ok : ExitCode.failed;
 }
