@@ -173,6 +173,42 @@ describe('workspace packages whose manifests point at build output', () => {
   });
 });
 
+describe('a dual package whose import and require builds come from different sources', () => {
+  const repo = useRepo({
+    'package.json': npmRoot,
+    'packages/dual/package.json': {
+      name: '@t/dual',
+      exports: { '.': { import: './src/esm.ts', require: './src/cjs.cts' }, './node': { require: './dist/node.cjs', import: './dist/node.mjs' } },
+      imports: { '#impl': { require: './src/impl.cts', default: './src/impl.ts' } },
+    },
+    'packages/dual/src/esm.ts': '',
+    'packages/dual/src/cjs.cts': '',
+    'packages/dual/src/node.mts': '',
+    'packages/dual/src/impl.ts': '',
+    'packages/dual/src/impl.cts': '',
+    'packages/app/package.json': { name: '@t/app', dependencies: { '@t/dual': '*' } },
+    'packages/app/src/index.ts': '',
+    'packages/app/src/legacy.cjs': '',
+  });
+
+  it('resolves import() and import to the import build, require() to the require build, from the same directory', () => {
+    expect(repo().resolve('packages/app/src/index.ts', '@t/dual')).toEqual(file('packages/dual/src/esm.ts'));
+    expect(repo().resolve('packages/app/src/legacy.cjs', '@t/dual', 'require')).toEqual(file('packages/dual/src/cjs.cts'));
+    expect(repo().resolve('packages/app/src/index.ts', '@t/dual', 'dynamic-import')).toEqual(file('packages/dual/src/esm.ts'));
+    expect(repo().resolve('packages/app/src/index.ts', '@t/dual', 'import-equals')).toEqual(file('packages/dual/src/cjs.cts'));
+  });
+
+  it('falls back to the other build when the matching one has no source', () => {
+    // ./dist/node.cjs maps back to no source; ./dist/node.mjs to src/node.mts.
+    expect(repo().resolve('packages/app/src/legacy.cjs', '@t/dual/node', 'require')).toEqual(file('packages/dual/src/node.mts'));
+  });
+
+  it('applies the same choice to #imports', () => {
+    expect(repo().resolve('packages/dual/src/esm.ts', '#impl')).toEqual(file('packages/dual/src/impl.ts'));
+    expect(repo().resolve('packages/dual/src/cjs.cts', '#impl', 'require')).toEqual(file('packages/dual/src/impl.cts'));
+  });
+});
+
 describe('package.json "imports" (#specifiers)', () => {
   const repo = useRepo({
     'package.json': npmRoot,

@@ -13,7 +13,7 @@ import {
   type WorkspacePackage,
 } from '@monorefactor/core';
 import { type BundlerEntries, isBuiltAsset, outputNames, readBundlerEntries, sourceCandidates } from './buildOutput.js';
-import { matchExports, splitPackageSpecifier } from './exportsMap.js';
+import { matchExports, type ModuleSystem, splitPackageSpecifier } from './exportsMap.js';
 import { createPackageLocator } from './packageOf.js';
 import { hasUrlScheme, isPackageName, isRelativeSpecifier } from './specifiers.js';
 import { createTsconfigLocator } from './tsconfigOf.js';
@@ -145,10 +145,10 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
     return source === undefined ? undefined : resolvePath(source);
   };
 
-  const resolveWorkspacePackage = (pkg: WorkspacePackage, subpath: string, specifier: string): Resolution => {
+  const resolveWorkspacePackage = (pkg: WorkspacePackage, subpath: string, specifier: string, system: ModuleSystem): Resolution => {
     const { exports } = pkg.manifest;
     if (exports !== undefined) {
-      const match = matchExports(exports, subpath);
+      const match = matchExports(exports, subpath, system);
       if (match.type === 'not-exported') return { type: 'unresolved', reason: `"${subpath}" is not exported by ${pkg.name} (package.json exports)` };
       // The first target with a source, but a hand-written `.d.ts` (`types: ./node.d.ts`) only
       // when no other condition leads to code: the code is what a move must follow.
@@ -182,18 +182,19 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
 
   /** A workspace package's specifier means the same to every importer whose tsconfig `paths` did not claim it. */
   const byWorkspaceSpecifier = new Map<string, Resolution>();
-  const viaWorkspacePackage = (pkg: WorkspacePackage, subpath: string, specifier: string): Resolution => {
-    if (!shareAcrossDirs) return resolveWorkspacePackage(pkg, subpath, specifier);
-    let known = byWorkspaceSpecifier.get(specifier);
+  const viaWorkspacePackage = (pkg: WorkspacePackage, subpath: string, specifier: string, system: ModuleSystem): Resolution => {
+    if (!shareAcrossDirs) return resolveWorkspacePackage(pkg, subpath, specifier, system);
+    const key = answerKey(specifier, system);
+    let known = byWorkspaceSpecifier.get(key);
     if (!known) {
-      known = resolveWorkspacePackage(pkg, subpath, specifier);
-      byWorkspaceSpecifier.set(specifier, known);
+      known = resolveWorkspacePackage(pkg, subpath, specifier, system);
+      byWorkspaceSpecifier.set(key, known);
     }
     return known;
   };
 
   /** A bare specifier depends on the importer only through its package (`#x`) and its tsconfig. */
-  const resolveBare = (owner: WorkspacePackage | undefined, tsconfig: TsconfigInfo | undefined, specifier: string): Resolution => {
+  const resolveBare = (owner: WorkspacePackage | undefined, tsconfig: TsconfigInfo | undefined, specifier: string, system: ModuleSystem): Resolution => {
     // tsc reads `paths` before anything else, `#x` keys included.
     const viaPaths = tsconfig ? matchTsPaths(tsconfig, specifier, resolvePath) : undefined;
     if (viaPaths?.found) return { type: 'file', path: viaPaths.found };
@@ -201,10 +202,10 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
       viaPaths && !viaPaths.inconclusive ? `tsconfig paths map ${specifier} to ${viaPaths.tried.join(', ') || 'nothing'}, which does not exist` : undefined;
     if (specifier.startsWith('#')) {
       if (!owner?.manifest.imports) return { type: 'unresolved', reason: missedPaths ?? 'no package.json "imports" map for #-specifiers' };
-      const match = matchExports(owner.manifest.imports, specifier);
+      const match = matchExports(owner.manifest.imports, specifier, system);
       if (match.type === 'not-exported') return { type: 'unresolved', reason: `"${specifier}" is not in ${owner.name}'s package.json imports` };
       for (const target of match.targets) {
-        if (!target.startsWith('.')) return resolveBare(owner, tsconfig, target);
+        if (!target.startsWith('.')) return resolveBare(owner, tsconfig, target, system);
         const found = resolvePackageTarget(owner, target);
         if (found) return { type: 'file', path: found };
       }
@@ -212,7 +213,7 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
     }
     const { name, subpath } = splitPackageSpecifier(specifier);
     const pkg = workspace.packages.get(name);
-    if (pkg) return viaWorkspacePackage(pkg, subpath, specifier);
+    if (pkg) return viaWorkspacePackage(pkg, subpath, specifier, system);
     if (BUILTINS.has(specifier) || BUILTINS.has(name)) return { type: 'builtin', name: specifier };
     if (tsconfig?.baseUrl) {
       const viaBaseUrl = resolvePath(joinRel(tsconfig.baseUrl, specifier));
@@ -339,12 +340,14 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
     bareContext ??= contextOf(fromFile, lastDir);
     // A bundler query (`~/styles.css?url`, `x.svg?react`) is not part of the path.
     const bare = beforeQuery(specifier, false) || specifier;
-    if (!shareAcrossDirs) return resolveBare(bareContext.owner, bareContext.tsconfig, bare);
+    const system = systemOf(kind);
+    if (!shareAcrossDirs) return resolveBare(bareContext.owner, bareContext.tsconfig, bare, system);
     const answers = bare.startsWith('#') ? bareContext.hashAnswers : bareContext.answers;
-    let known = answers.get(bare);
+    const key = answerKey(bare, system);
+    let known = answers.get(key);
     if (!known) {
-      known = resolveBare(bareContext.owner, bareContext.tsconfig, bare);
-      answers.set(bare, known);
+      known = resolveBare(bareContext.owner, bareContext.tsconfig, bare, system);
+      answers.set(key, known);
     }
     return known;
   };
@@ -356,13 +359,24 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
   const referencesByDir = new Map<string, Map<string, Resolution>>();
   return (fromFile, specifier, kind) => {
     const answers = answersOf(kind === 'reference' ? referencesByDir : byDir, dirnameRel(fromFile));
-    let result = answers.get(specifier);
+    const key = answerKey(specifier, systemOf(kind));
+    let result = answers.get(key);
     if (!result) {
       result = answer(fromFile, specifier, kind);
-      answers.set(specifier, result);
+      answers.set(key, result);
     }
     return result;
   };
+}
+
+/** `require()` (and `import x = require()`) matches `exports`' `require` conditions; every other kind, `import`'s. */
+function systemOf(kind: ImportKind): ModuleSystem {
+  return kind === 'require' || kind === 'require-resolve' || kind === 'import-equals' ? 'require' : 'import';
+}
+
+/** A bare specifier's answer is kept per module system: the few `require()`s get a key of their own, imports the specifier itself. */
+function answerKey(specifier: string, system: ModuleSystem): string {
+  return system === 'require' ? `${specifier}\u0000require` : specifier;
 }
 
 /** The map kept under `key`, made on first use. */

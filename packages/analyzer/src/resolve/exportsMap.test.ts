@@ -93,7 +93,15 @@ describe('matchExports: conditions', () => {
         default: './dist/index.js',
       },
     };
-    expect(matchExports(exports, '.')).toEqual(targets('./dist/index.d.ts', './dist/index.d.mts', './dist/index.mjs', './dist/index.cjs', './dist/index.js'));
+    // An import tries `require`'s target last, a require() tries `import`'s last: each in manifest order otherwise.
+    expect(matchExports(exports, '.')).toEqual(targets('./dist/index.d.ts', './dist/index.d.mts', './dist/index.mjs', './dist/index.js', './dist/index.cjs'));
+    expect(matchExports(exports, '.', 'require')).toEqual(targets('./dist/index.d.ts', './dist/index.cjs', './dist/index.js', './dist/index.d.mts', './dist/index.mjs'));
+  });
+
+  it('puts the other module system last at any depth, and `module` counts as import', () => {
+    const exports = { '.': { node: { require: './cjs/node.js', import: './esm/node.js' }, module: './esm/index.js', default: './cjs/index.js' } };
+    expect(matchExports(exports, '.')).toEqual(targets('./esm/node.js', './esm/index.js', './cjs/index.js', './cjs/node.js'));
+    expect(matchExports(exports, '.', 'require')).toEqual(targets('./cjs/node.js', './cjs/index.js', './esm/node.js', './esm/index.js'));
   });
 
   it('keeps custom conditions (source) in their place', () => {

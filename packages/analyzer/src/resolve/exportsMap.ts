@@ -7,17 +7,29 @@ export type ExportsMatch =
   /** The map exists but does not expose this subpath. */
   | { type: 'not-exported' };
 
+/** How the importer loads the module: `import`/`import()` or `require()`, which pick different `exports` conditions. */
+export type ModuleSystem = 'import' | 'require';
+
+/** Conditions only the other module system matches. */
+const OTHER_SYSTEM: Record<ModuleSystem, ReadonlySet<string>> = {
+  import: new Set(['require']),
+  require: new Set(['import', 'module']),
+};
+
 /**
  * Match `subpath` (`.`, `./utils/x`, `#internal/y`) against an `exports`/`imports` field as Node
  * does (exact keys, then the `*` pattern with the longest prefix), and expand conditions. Every
  * condition is kept, in order: the caller takes the first target that leads to a source file,
- * since a monorepo imports its packages' source whatever the build conditions say.
+ * since a monorepo imports its packages' source whatever the build conditions say. Targets under
+ * a condition only the other module system matches (`require` for an import, `import` for a
+ * `require()`) come last: a dual package whose two builds come from different sources resolves
+ * to the one Node would load, and to the other only when that one has no source.
  */
-export function matchExports(field: ExportsField | undefined, subpath: string): ExportsMatch {
+export function matchExports(field: ExportsField | undefined, subpath: string, system: ModuleSystem = 'import'): ExportsMatch {
   if (field === undefined) return { type: 'not-exported' };
   const map = toSubpathMap(field);
   if (!map) return { type: 'not-exported' };
-  if (Object.hasOwn(map, subpath)) return expand(map[subpath] as ExportsField, undefined);
+  if (Object.hasOwn(map, subpath)) return expand(map[subpath] as ExportsField, undefined, system);
   let best: { key: string; rest: string } | undefined;
   for (const key of Object.keys(map)) {
     const star = key.indexOf('*');
@@ -37,7 +49,7 @@ export function matchExports(field: ExportsField | undefined, subpath: string): 
     }
     return { type: 'not-exported' };
   }
-  return expand(map[best.key] as ExportsField, best.rest);
+  return expand(map[best.key] as ExportsField, best.rest, system);
 }
 
 /** Node's PATTERN_KEY_COMPARE: longer prefix first, then longer key. */
@@ -57,31 +69,33 @@ function toSubpathMap(field: ExportsField): Record<string, ExportsField> | undef
   return subpathKeys ? field : { '.': field };
 }
 
-function expand(value: ExportsField, star: string | undefined): ExportsMatch {
+function expand(value: ExportsField, star: string | undefined, system: ModuleSystem): ExportsMatch {
   const targets: string[] = [];
+  const otherSystems: string[] = [];
+  const other = OTHER_SYSTEM[system];
   let excluded = false;
-  const visit = (v: ExportsField) => {
+  const visit = (v: ExportsField, into: string[]) => {
     if (v === null) {
-      excluded = targets.length === 0;
+      excluded = targets.length === 0 && otherSystems.length === 0;
       return;
     }
     if (typeof v === 'string') {
-      targets.push(star === undefined ? v : v.replaceAll('*', star));
+      into.push(star === undefined ? v : v.replaceAll('*', star));
       return;
     }
     if (Array.isArray(v)) {
-      for (const item of v) visit(item);
+      for (const item of v) visit(item, into);
       return;
     }
     for (const [condition, nested] of Object.entries(v)) {
       // Type-only conditions come first in most manifests; they still name the source's twin.
       if (condition === 'browser' || condition === 'react-native' || condition === 'deno') continue;
-      visit(nested);
+      visit(nested, other.has(condition) ? otherSystems : into);
     }
   };
-  visit(value);
-  if (targets.length === 0 && excluded) return { type: 'not-exported' };
-  return { type: 'targets', targets: [...new Set(targets)] };
+  visit(value, targets);
+  if (targets.length === 0 && otherSystems.length === 0 && excluded) return { type: 'not-exported' };
+  return { type: 'targets', targets: [...new Set([...targets, ...otherSystems])] };
 }
 
 /** Split a bare specifier into its package name and the `./subpath` inside it (string scans: called per edge by several findings). */
