@@ -13,7 +13,7 @@ import {
   type WorkspacePackage,
 } from '@monorefactor/core';
 import { type BundlerEntries, isBuiltAsset, outputNames, readBundlerEntries, sourceCandidates } from './buildOutput.js';
-import { matchExports, type ModuleSystem, splitPackageSpecifier } from './exportsMap.js';
+import { type ModuleSystem, matchExports, splitPackageSpecifier } from './exportsMap.js';
 import { createPackageLocator } from './packageOf.js';
 import { hasUrlScheme, isPackageName, isRelativeSpecifier } from './specifiers.js';
 import { createTsconfigLocator } from './tsconfigOf.js';

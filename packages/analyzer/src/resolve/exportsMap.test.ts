@@ -95,7 +95,9 @@ describe('matchExports: conditions', () => {
     };
     // An import tries `require`'s target last, a require() tries `import`'s last: each in manifest order otherwise.
     expect(matchExports(exports, '.')).toEqual(targets('./dist/index.d.ts', './dist/index.d.mts', './dist/index.mjs', './dist/index.js', './dist/index.cjs'));
-    expect(matchExports(exports, '.', 'require')).toEqual(targets('./dist/index.d.ts', './dist/index.cjs', './dist/index.js', './dist/index.d.mts', './dist/index.mjs'));
+    expect(matchExports(exports, '.', 'require')).toEqual(
+      targets('./dist/index.d.ts', './dist/index.cjs', './dist/index.js', './dist/index.d.mts', './dist/index.mjs'),
+    );
   });
 
   it('puts the other module system last at any depth, and `module` counts as import', () => {
