@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeRepo, moveIn, removeRepo } from '../testing/tempRepo.js';
-
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+import { json, makeRepo, moveIn, removeRepo } from '../testing/tempRepo.js';
 
 /** An app without `exports` or `main` takes a module from core; it imported it as `@app/core/charts/series` (core's `exports`). */
 function repo(appManifest: Record<string, unknown>): Record<string, string> {

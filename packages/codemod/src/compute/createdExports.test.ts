@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeRepo, moveIn, removeRepo } from '../testing/tempRepo.js';
-
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+import { json, makeRepo, moveIn, removeRepo } from '../testing/tempRepo.js';
 
 // documenso's layout: packages without `exports`, `main: ./index.ts`, files imported by path, .tsx among them.
 function repo(): Record<string, string> {

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { linkPackages, makeRepo, moveIn, read, removeRepo } from '../testing/tempRepo.js';
+import { json, linkPackages, makeRepo, moveIn, read, removeRepo } from '../testing/tempRepo.js';
 
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 /** TanStack query's layout: a source condition plus bundled output in build/, sources in src/. */
 const entry = (stem: string) => ({
   '@acme/source': `./src/${stem}.ts`,

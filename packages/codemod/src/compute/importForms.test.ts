@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveMoveSpec } from '../spec/resolveMoveSpec.js';
-import { graphOf, linkPackages, makeRepo, moveIn, read, removeRepo, runTsc } from '../testing/tempRepo.js';
+import { graphOf, json, linkPackages, makeRepo, moveIn, read, removeRepo, runTsc } from '../testing/tempRepo.js';
 import { computeMoveChanges } from './computeMoveChanges.js';
 
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 const PATTERN_EXPORTS = { '.': './src/index.ts', './*': './src/*.ts' };
 
 /** Extensionless (Bundler) workspace whose `main.ts` imports `format.ts` in every form we know. */

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { linkPackages, makeRepo, moveIn, read, removeRepo, runTsc } from '../testing/tempRepo.js';
+import { json, linkPackages, makeRepo, moveIn, nodenextRoot, read, removeRepo, runTsc } from '../testing/tempRepo.js';
 
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 const EXPORTS = { '.': './src/index.ts', './*': './src/*.ts' };
 const pkg = (name: string, dependencies?: Record<string, string>) =>
   json({ name, version: '1.0.0', type: 'module', exports: EXPORTS, ...(dependencies ? { dependencies } : {}) });
@@ -9,19 +8,7 @@ const pkg = (name: string, dependencies?: Record<string, string>) =>
 /** sdk's entry exposes its http barrel as a namespace (`export * as http`); the app calls `http.get`. get.ts moves to @s/c. */
 function repo(): Record<string, string> {
   return {
-    'package.json': json({ name: 'nsb', private: true, type: 'module', workspaces: ['packages/*'] }),
-    'tsconfig.json': json({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        strict: true,
-        noEmit: true,
-        verbatimModuleSyntax: true,
-        types: [],
-      },
-      include: ['packages/*/src'],
-    }),
+    ...nodenextRoot('nsb', { esm: true }),
     'packages/sdk/package.json': pkg('@s/sdk'),
     'packages/sdk/src/index.ts': "export * as http from './http/index.js';\nexport { connect } from './connect.js';\n",
     'packages/sdk/src/connect.ts': "export const connect = (id: string): string => 'connected ' + id;\n",

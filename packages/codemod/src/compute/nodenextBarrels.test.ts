@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { linkPackages, makeRepo, moveIn, read, removeRepo, runTsc } from '../testing/tempRepo.js';
+import { json, linkPackages, makeRepo, moveIn, nodenextRoot, read, removeRepo, runTsc } from '../testing/tempRepo.js';
 
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 const EXPORTS = { '.': './src/index.ts', './*': './src/*.ts' };
 const pkg = (name: string, version: string, dependencies?: Record<string, string>) =>
   json({ name, version, type: 'module', exports: EXPORTS, ...(dependencies ? { dependencies } : {}) });
@@ -9,19 +8,7 @@ const pkg = (name: string, version: string, dependencies?: Record<string, string
 /** NodeNext (`./x.js` names `./x.ts`), nested barrels, a renamed re-export, the `./*` -> `./src/*.ts` pattern. */
 function barrelsRepo(): Record<string, string> {
   return {
-    'package.json': json({ name: 'nb', private: true, workspaces: ['packages/*'] }),
-    'tsconfig.json': json({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        strict: true,
-        noEmit: true,
-        verbatimModuleSyntax: true,
-        types: [],
-      },
-      include: ['packages/*/src'],
-    }),
+    ...nodenextRoot('nb'),
     'packages/core/package.json': pkg('@nb/core', '1.0.0'),
     'packages/core/src/index.ts': [
       "export * from './money.js';",

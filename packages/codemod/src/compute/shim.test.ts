@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { linkPackages, makeRepo, moveIn, read, removeRepo, runTsc } from '../testing/tempRepo.js';
+import { json, linkPackages, makeRepo, moveIn, read, removeRepo, runTsc } from '../testing/tempRepo.js';
 
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 const EXPORTS = { '.': './src/index.ts', './*': './src/*.ts' };
 
 function shimRepo(newDependsOnOld: boolean): Record<string, string> {

@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { linkPackages, makeRepo, moveIn, read, removeRepo, runTsc } from '../testing/tempRepo.js';
-
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+import { json, linkPackages, makeRepo, moveIn, read, removeRepo, runTsc } from '../testing/tempRepo.js';
 
 /** `.ts` specifiers (allowImportingTsExtensions), a tsconfig alias to one file, an exact `exports` key. */
 function repo(): Record<string, string> {

@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { linkPackages, makeRepo, moveIn, read, removeRepo, runTsc } from '../testing/tempRepo.js';
-
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+import { json, linkPackages, makeRepo, moveIn, read, removeRepo, runTsc } from '../testing/tempRepo.js';
 
 /** kit maps `#clock`, `#util/*` (imports) and `./features/*` (exports, with a dist twin) to its sources. */
 function repo(): Record<string, string> {

@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { linkPackages, makeRepo, moveIn, read, removeRepo, runTsc } from '../testing/tempRepo.js';
-
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+import { json, linkPackages, makeRepo, moveIn, read, removeRepo, runTsc } from '../testing/tempRepo.js';
 
 /** `paths` live in tsconfig.base.json (with a comment), which the root and the package tsconfigs extend. */
 function repo(): Record<string, string> {

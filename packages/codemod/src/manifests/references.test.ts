@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { linkPackages, makeRepo, moveIn, read, removeRepo, runTsc } from '../testing/tempRepo.js';
-
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+import { json, linkPackages, makeRepo, moveIn, read, removeRepo, runTsc } from '../testing/tempRepo.js';
 
 function referencesRepo(): Record<string, string> {
   const exports = { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './*': { types: './dist/*.d.ts', default: './dist/*.js' } };

@@ -3,26 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyChangeSet } from '../apply/applyChangeSet.js';
 import { computeMoveChanges } from '../compute/computeMoveChanges.js';
 import { resolveMoveSpec } from '../spec/resolveMoveSpec.js';
-import { graphOf, linkPackages, makeRepo, read, removeRepo, runTsc } from '../testing/tempRepo.js';
-
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+import { graphOf, json, linkPackages, makeRepo, nodenextRoot, read, removeRepo, runTsc } from '../testing/tempRepo.js';
 
 /** kernel's entry has `<entryLine>` for time.ts; invoice-math (imports `isoDay` from '../time.js') moves to billing. */
 function repo(entryLine: string): Record<string, string> {
   return {
-    'package.json': json({ name: 'esm', private: true, type: 'module', workspaces: ['packages/*'] }),
-    'tsconfig.json': json({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        strict: true,
-        noEmit: true,
-        verbatimModuleSyntax: true,
-        types: [],
-      },
-      include: ['packages/*/src'],
-    }),
+    ...nodenextRoot('esm', { esm: true }),
     'packages/kernel/package.json': json({
       name: '@esm/kernel',
       version: '2.1.0',

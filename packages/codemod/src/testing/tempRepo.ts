@@ -25,6 +25,31 @@ export async function makeRepo(files: Record<string, string>): Promise<string> {
   return root;
 }
 
+/** `value` as a file's JSON text (2-space indent, final newline), as manifests are written. */
+export const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+/**
+ * The root of a NodeNext monorepo (`./x.js` names `./x.ts`): an npm workspaces manifest over
+ * `packages/*` (`"type": "module"` when `esm`), and one strict tsconfig over every package's src.
+ */
+export function nodenextRoot(name: string, options: { esm?: boolean } = {}): Record<string, string> {
+  return {
+    'package.json': json({ name, private: true, ...(options.esm ? { type: 'module' } : {}), workspaces: ['packages/*'] }),
+    'tsconfig.json': json({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        noEmit: true,
+        verbatimModuleSyntax: true,
+        types: [],
+      },
+      include: ['packages/*/src'],
+    }),
+  };
+}
+
 /** A temp copy of `fixtures/<name>`. */
 export async function copyFixture(name: string): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), `codemod-${name}-`));
