@@ -1,5 +1,9 @@
 import './tuneHeap.js';
 import { run } from './run.js';
 
-// The only place that touches process.exitCode: everything below returns data.
-process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
+// The only place that touches the process's exit: everything below returns data.
+const code = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
+// Exit once what was written has been flushed (a pipe is asynchronous on some platforms), instead
+// of letting Node tear the heap down first: ~70 ms after an analysis of a large repo on a small VM.
+process.exitCode = code;
+process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
