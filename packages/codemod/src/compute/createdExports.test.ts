@@ -59,3 +59,41 @@ describe('a package without exports', () => {
     });
   });
 });
+
+// Entries pointing at build output; the first exact one declares its types somewhere else.
+function distRepo(): Record<string, string> {
+  return {
+    'package.json': json({ name: 'de', private: true, workspaces: ['packages/*'] }),
+    'tsconfig.json': json({ compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', strict: true } }),
+    'packages/lib/package.json': json({
+      name: '@de/lib',
+      version: '1.0.0',
+      exports: {
+        '.': { types: './dist/index.d.ts', default: './dist/index.js' },
+        './legacy': { types: './types/legacy-compat.d.ts', default: './dist/legacy.js' },
+        './money': { types: './dist/money.d.ts', default: './dist/money.js' },
+      },
+    }),
+    'packages/lib/src/index.ts': 'export const LIB = 1;\n',
+    'packages/lib/src/legacy.ts': 'export const legacy = 1;\n',
+    'packages/lib/src/money.ts': 'export const cents = (n: number) => n * 100;\n',
+    'packages/lib/src/rates.ts': 'export const VAT = 0.2;\n',
+    'packages/lib/src/invoice.ts': "import { VAT } from './rates';\n\nexport const gross = (net: number) => net * (1 + VAT);\n",
+    'packages/app/package.json': json({ name: '@de/app', version: '1.0.0', dependencies: { '@de/lib': '1.0.0' } }),
+    'packages/app/src/index.ts': 'export const APP = 1;\n',
+  };
+}
+
+describe('a package whose exports point at build output', () => {
+  let root = '';
+  afterEach(() => removeRepo(root));
+
+  it('mirrors the first entry whose layout carries over, not a path into src/', async () => {
+    root = await makeRepo(distRepo());
+    const { changeSet } = await moveIn(root, { from: 'packages/lib/src/invoice.ts', to: 'packages/app/src' });
+    const manifest = changeSet.changes.find((c) => c.path === 'packages/lib/package.json');
+    expect(JSON.parse(manifest?.after ?? '{}').exports['./rates']).toEqual({ types: './dist/rates.d.ts', default: './dist/rates.js' });
+    const moved = changeSet.changes.find((c) => c.path === 'packages/app/src/invoice.ts');
+    expect(moved?.after?.split('\n')[0]).toBe("import { VAT } from '@de/lib/rates';");
+  });
+});

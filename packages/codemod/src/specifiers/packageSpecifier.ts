@@ -117,18 +117,24 @@ function addExportsEntry(session: Session, pkg: WorkspacePackage, targetFile: st
     warn(session, `${file}: exports already has "${key}" for another file; add an export for ${targetFile} by hand`);
     return undefined;
   }
-  const template = pickTemplate(session, pkg, map);
-  const mirrored = template ? mirrorExportsValue(pkg, template.value, template.file, targetFile) : undefined;
-  const direct = `./${pkg.dir === '.' ? targetFile : targetFile.slice(pkg.dir.length + 1)}`;
+  // Every entry that can be mirrored, in the package's order, then the source path itself: an
+  // entry whose layout does not carry over (`types: ./types/legacy-compat.d.ts`) gives way to the
+  // next one instead of to a path into src/ while the others point at dist/.
+  const candidates: { value: ExportsField; templateKey: string | undefined }[] = [];
+  for (const template of pickTemplates(session, pkg, map)) {
+    const value = mirrorExportsValue(pkg, template.value, template.file, targetFile);
+    if (value !== undefined && !candidates.some((c) => JSON.stringify(c.value) === JSON.stringify(value))) candidates.push({ value, templateKey: template.key });
+  }
+  candidates.push({ value: `./${pkg.dir === '.' ? targetFile : targetFile.slice(pkg.dir.length + 1)}`, templateKey: undefined });
   const spec = pkg.name + key.slice(1);
-  for (const value of mirrored !== undefined ? [mirrored, direct] : [direct]) {
+  for (const { value, templateKey } of candidates) {
     const before = manifest.exports;
     const next = withSubpath(session, pkg, map, key, value, targetFile);
     manifest.exports = next;
     world.invalidate();
     if (world.leadsTo(importerFile, spec, 'import', targetFile)) {
       const written = editJson(session, file, `an exports entry "${key}" for ${targetFile}`, (text) =>
-        writeExports(text, before, key, value, value === mirrored ? template?.key : undefined, next),
+        writeExports(text, before, key, value, templateKey, next),
       );
       if (!written) {
         manifest.exports = before;
@@ -151,23 +157,23 @@ interface Template {
   file: string;
 }
 
-/** An exact entry (other than `.` first) whose file is known, to copy the layout from. */
-function pickTemplate(session: Session, pkg: WorkspacePackage, map: Record<string, ExportsField>): Template | undefined {
+/** The exact entries (`.` last) whose files are known, to copy a layout from. */
+function pickTemplates(session: Session, pkg: WorkspacePackage, map: Record<string, ExportsField>): Template[] {
   const keys = Object.keys(map).filter((k) => k.startsWith('.') && !k.includes('*') && !k.endsWith('/') && k !== './package.json');
   keys.sort((a, b) => (a === '.' ? 1 : 0) - (b === '.' ? 1 : 0));
+  const templates: Template[] = [];
   for (const key of keys) {
     const spec = key === '.' ? pkg.name : pkg.name + key.slice(1);
     const found = session.world.resolve(`${pkg.dir}/package.json`, spec, 'import');
-    if (found.type !== 'file') continue;
-    return { key, value: map[key] as ExportsField, file: found.path };
+    if (found.type === 'file') templates.push({ key, value: map[key] as ExportsField, file: found.path });
   }
   if (Object.keys(map).length === 0) {
     // no exports at all: main/types describe the `.` layout
     const entry = session.world.resolve(`${pkg.dir}/package.json`, pkg.name, 'import');
     const dot = dotValue(pkg);
-    if (entry.type === 'file' && dot !== undefined) return { key: '.', value: dot, file: entry.path };
+    if (entry.type === 'file' && dot !== undefined) templates.push({ key: '.', value: dot, file: entry.path });
   }
-  return undefined;
+  return templates;
 }
 
 /** `exports["."]` for a package that has none, from `types`/`main`/`module`. */
@@ -196,7 +202,7 @@ function withSubpath(
   if (dot !== undefined) out['.'] = dot;
   for (const [subpath, file] of importedSubpaths(session, pkg)) {
     if (file === targetFile) continue;
-    const template = pickTemplate(session, pkg, {});
+    const template = pickTemplates(session, pkg, {})[0];
     const mirrored = template ? mirrorExportsValue(pkg, template.value, template.file, file) : undefined;
     out[subpath] = mirrored ?? `./${file.slice(pkg.dir.length + 1)}`;
   }
