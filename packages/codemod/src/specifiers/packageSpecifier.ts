@@ -123,7 +123,8 @@ function addExportsEntry(session: Session, pkg: WorkspacePackage, targetFile: st
   const candidates: { value: ExportsField; templateKey: string | undefined }[] = [];
   for (const template of pickTemplates(session, pkg, map)) {
     const value = mirrorExportsValue(pkg, template.value, template.file, targetFile);
-    if (value !== undefined && !candidates.some((c) => JSON.stringify(c.value) === JSON.stringify(value))) candidates.push({ value, templateKey: template.key });
+    if (value !== undefined && !candidates.some((c) => JSON.stringify(c.value) === JSON.stringify(value)))
+      candidates.push({ value, templateKey: template.key });
   }
   candidates.push({ value: `./${pkg.dir === '.' ? targetFile : targetFile.slice(pkg.dir.length + 1)}`, templateKey: undefined });
   const spec = pkg.name + key.slice(1);
