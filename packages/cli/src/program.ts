@@ -15,7 +15,7 @@ export function registerCommands(program: Command, io: CliIo, setExit: (code: nu
     .option('--config <file>', 'config file (default: refactor.config.json)')
     .option('--graph', 'with --json: include every module and its imports')
     .option('--fail-on <kinds>', 'exit 1 when findings of these kinds exist (comma list, e.g. cycles,boundaries)')
-    .option('--workers <n>', 'parse worker threads', (v) => Number.parseInt(v, 10))
+    .option('--workers <n>', 'parse threads (default: one per core from 4 cores up, else this one only)', (v) => Number.parseInt(v, 10))
     .action(async (dir: string, options) => setExit(await (await import('./commands/analyze.js')).analyzeCommand(dir, options, io)));
 
   program
