@@ -36,6 +36,31 @@ function useRepo(tree: Tree): () => Repo {
 
 const npmRoot = { name: 'root', private: true, workspaces: ['packages/*'] };
 
+describe('a missing file in a generated dot-folder (found on starlight: ../.astro/types.d.ts)', () => {
+  const repo = useRepo({
+    'package.json': npmRoot,
+    'packages/site/package.json': { name: 'site' },
+    'packages/site/src/env.d.ts': '/// <reference path="../.astro/types.d.ts" />\n',
+    'packages/site/src/index.ts': "import '../.svelte-kit/ambient';\n",
+    'packages/site/.cache/keep.json': '{}',
+  });
+
+  it('says the folder is missing and may be generated, whatever the import form', () => {
+    expect(repo().resolve('packages/site/src/env.d.ts', '../.astro/types.d.ts', 'reference')).toEqual({
+      type: 'unresolved',
+      reason: "no such file: packages/site/.astro/ does not exist (generated? run the framework's typegen or build step)",
+    });
+    expect(repo().resolve('packages/site/src/index.ts', '../.svelte-kit/ambient')).toMatchObject({
+      reason: expect.stringMatching(/^no such file: packages\/site\/\.svelte-kit\/ does not exist/),
+    });
+  });
+
+  it('is a plain miss when the dot-folder is there, or when no dot-folder is on the path', () => {
+    expect(repo().resolve('packages/site/src/index.ts', '../.cache/gone')).toEqual({ type: 'unresolved', reason: 'no such file' });
+    expect(repo().resolve('packages/site/src/index.ts', './gone')).toEqual({ type: 'unresolved', reason: 'no such file' });
+  });
+});
+
 describe('relative imports (NodeNext and Bundler styles)', () => {
   const repo = useRepo({
     'package.json': npmRoot,

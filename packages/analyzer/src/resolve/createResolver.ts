@@ -237,6 +237,21 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
   };
 
   /**
+   * A missing file under a dot-folder that is not there either (`.astro/types.d.ts`,
+   * `.svelte-kit/ambient.d.ts`): a framework's generated output, made by its typegen or build step
+   * and ignored by git, so the import is fine once that has run. Undefined for any other miss.
+   */
+  const missingDotFolder = (rel: string): Resolution | undefined => {
+    for (let slash = rel.indexOf('/'), start = 0; slash !== -1; start = slash + 1, slash = rel.indexOf('/', start)) {
+      if (rel[start] !== '.' || rel.startsWith('..', start)) continue;
+      const folder = rel.slice(0, slash);
+      if (!existsOnDisk(folder))
+        return { type: 'unresolved', reason: `no such file: ${folder}/ does not exist (generated? run the framework's typegen or build step)` };
+    }
+    return undefined;
+  };
+
+  /**
    * tsc's `rootDirs`: a relative path that names nothing may name a file at the same place under
    * another of the tsconfig's root folders, often generated and unlisted (`.react-router/types`),
    * so the disk is asked. Undefined when no root folder applies; an answer naming the missing
@@ -334,7 +349,7 @@ function resolverOver(workspace: Workspace, files: ReadonlySet<string>, shareAcr
       bareContext ??= contextOf(fromFile, lastDir);
       const rootDirs = bareContext.tsconfig?.rootDirs ? viaRootDirs(bareContext.tsconfig, rel) : undefined;
       if (rootDirs?.type === 'file' || (rootDirs && isTypeOnlyKind(kind))) return rootDirs;
-      return known;
+      return missingDotFolder(rel) ?? known;
     }
     if (specifier.startsWith('/')) return { type: 'unresolved', reason: 'absolute import paths are not portable' };
     bareContext ??= contextOf(fromFile, lastDir);
