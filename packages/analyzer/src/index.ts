@@ -13,6 +13,7 @@ export { graphDifferences } from './graph/graphDifferences.js';
 export { type GraphChange, type GraphUpdateReport, type UpdateGraphOptions, updateImportGraph } from './graph/updateImportGraph.js';
 export { extractImports, type RawImport } from './parse/extractImports.js';
 export { type ParsedFile, parseFiles } from './parse/parseFiles.js';
+export { type BundlerEntries, readBundlerEntries } from './resolve/buildOutput.js';
 export { createResolver, type ResolveFn } from './resolve/createResolver.js';
 export { matchExports, splitPackageSpecifier } from './resolve/exportsMap.js';
 export { createPackageLocator } from './resolve/packageOf.js';

@@ -10,6 +10,8 @@ const OUTPUT_EXTENSION = /\.(?:d\.)?[cm]?[jt]sx?$/;
 
 /** A package's bundler entries: output name (`index`, `workers/forks`) -> root-relative source path. */
 export interface BundlerEntries {
+  /** The bundler configs read (root-relative): a package built by one emits only the entries it names. */
+  configs: string[];
   byName: Map<string, string>;
   /** Entry sources by file stem (`cli` for `src/node/cli.ts`), only stems that name one source. */
   byStem: Map<string, string>;
@@ -92,5 +94,5 @@ export function readBundlerEntries(root: string, pkg: WorkspacePackage): Bundler
   }
   const byStem = new Map<string, string>();
   for (const [stem, sources] of stems) if (sources.size === 1) byStem.set(stem, [...sources][0] as string);
-  return { byName, byStem };
+  return { configs: names.map((name) => joinRel(pkg.dir, name)), byName, byStem };
 }

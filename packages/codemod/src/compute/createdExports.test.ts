@@ -95,5 +95,17 @@ describe('a package whose exports point at build output', () => {
     expect(JSON.parse(manifest?.after ?? '{}').exports['./rates']).toEqual({ types: './dist/rates.d.ts', default: './dist/rates.js' });
     const moved = changeSet.changes.find((c) => c.path === 'packages/app/src/invoice.ts');
     expect(moved?.after?.split('\n')[0]).toBe("import { VAT } from '@de/lib/rates';");
+    // Built by tsc (no bundler config): every source is emitted, nothing to say.
+    expect(changeSet.warnings.filter((w) => w.includes('entries'))).toEqual([]);
+  });
+
+  it("says which bundler config must emit the new entry's build output", async () => {
+    const files = distRepo();
+    files['packages/lib/tsup.config.ts'] = "export default { entry: { index: 'src/index.ts', legacy: 'src/legacy.ts', money: 'src/money.ts' } };\n";
+    root = await makeRepo(files);
+    const { changeSet } = await moveIn(root, { from: 'packages/lib/src/invoice.ts', to: 'packages/app/src' });
+    expect(changeSet.warnings).toContain(
+      'packages/lib/tsup.config.ts: add packages/lib/src/rates.ts to the build\'s entries, so that it emits ./dist/rates.js (the new exports entry "./rates" points there)',
+    );
   });
 });

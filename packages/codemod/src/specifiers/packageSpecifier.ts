@@ -1,5 +1,5 @@
-import { splitPackageSpecifier } from '@monorefactor/analyzer';
-import { compareStrings, type ExportsField, isInside, type WorkspacePackage } from '@monorefactor/core';
+import { readBundlerEntries, splitPackageSpecifier } from '@monorefactor/analyzer';
+import { compareStrings, type ExportsField, isInside, joinRel, type WorkspacePackage } from '@monorefactor/core';
 import { type Session, warn } from '../compute/session.js';
 import { realEdges } from '../footprint/moveContext.js';
 import { manifestPath } from '../footprint/moveFootprint.js';
@@ -142,6 +142,7 @@ function addExportsEntry(session: Session, pkg: WorkspacePackage, targetFile: st
         world.invalidate();
         return undefined;
       }
+      warnIfNotBuilt(session, pkg, key, value, targetFile);
       return spec;
     }
     manifest.exports = before;
@@ -149,6 +150,31 @@ function addExportsEntry(session: Session, pkg: WorkspacePackage, targetFile: st
   }
   warn(session, `${file}: could not find or add an exports entry that leads to ${targetFile}`);
   return undefined;
+}
+
+/**
+ * An entry mirrored onto build output (`./dist/x.mjs`) exists once the build emits it: a package
+ * built by a bundler config emits only the entries that config names, so say which file to add
+ * there when it names another (or reads its entries from elsewhere, as a shared base config).
+ */
+function warnIfNotBuilt(session: Session, pkg: WorkspacePackage, key: string, value: ExportsField, targetFile: string): void {
+  const built = targetsOf(value).filter((target) => joinRel(pkg.dir, target) !== targetFile && !/\.d\.[cm]?ts$/.test(target));
+  if (built.length === 0) return;
+  const entries = readBundlerEntries(session.ctx.graph.workspace.root, pkg);
+  if (entries.configs.length === 0) return;
+  if ([...entries.byName.values()].includes(targetFile) || [...entries.byStem.values()].includes(targetFile)) return;
+  warn(
+    session,
+    `${entries.configs.join(', ')}: add ${targetFile} to the build's entries, so that it emits ${built.join(', ')} (the new exports entry "${key}" points there)`,
+  );
+}
+
+/** Every path an exports value names, conditions and arrays expanded. */
+function targetsOf(value: ExportsField): string[] {
+  if (value === null) return [];
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(targetsOf);
+  return Object.values(value).flatMap(targetsOf);
 }
 
 interface Template {
