@@ -41,3 +41,38 @@ describe('unused workspace dependencies and bins', () => {
     expect(unused.map((finding) => `${finding.package} -> ${finding.dependency}`)).toEqual(['@x/other -> @x/serve', '@x/other -> @x/tool']);
   });
 });
+
+/**
+ * A dependency declared to satisfy another dependency's peer (`@trpc/server` beside
+ * `@trpc/client`, which peers on it) is used, as knip counts it; one no used package wants is not.
+ */
+describe('unused workspace dependencies and peers', () => {
+  const repo = tempTree(
+    {
+      'package.json': { name: 'peers', private: true, workspaces: ['packages/*'] },
+      'packages/server/package.json': { name: '@p/server', version: '1.0.0' },
+      'packages/server/src/index.ts': 'export const server = 1;\n',
+      'packages/client/package.json': { name: '@p/client', version: '1.0.0', peerDependencies: { '@p/server': '1.0.0' } },
+      'packages/client/src/index.ts': 'export const client = 1;\n',
+      'packages/react/package.json': { name: '@p/react', version: '1.0.0', peerDependencies: { '@p/client': '1.0.0' } },
+      'packages/react/src/index.ts': 'export const react = 1;\n',
+      'packages/extra/package.json': { name: '@p/extra', version: '1.0.0' },
+      'packages/extra/src/index.ts': 'export const extra = 1;\n',
+      'packages/app/package.json': {
+        name: '@p/app',
+        version: '1.0.0',
+        dependencies: { '@p/react': '1.0.0', '@p/client': '1.0.0', '@p/server': '1.0.0', '@p/extra': '1.0.0' },
+      },
+      'packages/app/src/index.ts': "import { react } from '@p/react';\nexport const app = react;\n",
+    },
+    'monorefactor-peers-',
+  );
+  afterAll(() => repo.remove());
+
+  it('counts a peer of a used dependency, and a peer of that peer, as used; not a dependency nobody wants', () => {
+    const run = runRefactor(['analyze', '.', '--json'], repo.root);
+    expect(run.exitCode).toBe(0);
+    const { unused } = (JSON.parse(run.stdout) as { findings: { unused: { package: string; dependency: string }[] } }).findings;
+    expect(unused.map((finding) => `${finding.package} -> ${finding.dependency}`)).toEqual(['@p/app -> @p/extra']);
+  });
+});

@@ -77,6 +77,19 @@ export function findUnusedWorkspaceDependencies(graph: ImportGraph): UnusedDepen
     if (!node.package) continue;
     for (const edge of node.imports) if (edge.target.type === 'external') uses(node.package, edge.target.package);
   }
+  // A package used for its code may want others as peers (`@trpc/client` peers on `@trpc/server`):
+  // the user declares them to satisfy it, not to import them. Used too, and their peers in turn.
+  for (const names of used.values()) {
+    const queue = [...names];
+    for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
+      const peers = graph.workspace.packages.get(name)?.manifest.peerDependencies;
+      for (const peer of Object.keys(peers ?? {})) {
+        if (names.has(peer)) continue;
+        names.add(peer);
+        queue.push(peer);
+      }
+    }
+  }
   const filesPerPackage = new Map<string, number>();
   for (const node of graph.modules.values()) if (node.package) filesPerPackage.set(node.package, (filesPerPackage.get(node.package) ?? 0) + 1);
   // A package with components whose imports are not read (.vue, .svelte...) may use any of its dependencies there.
