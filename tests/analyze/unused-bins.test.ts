@@ -2,6 +2,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runRefactor } from '../helpers/gitFixture.js';
 import { tempTree } from '../helpers/tree.js';
 
+/** `refactor analyze --json` in `root` (exit 0): its unused-dependency findings as `package -> dependency`. */
+function unusedIn(root: string): string[] {
+  const run = runRefactor(['analyze', '.', '--json'], root);
+  expect(run.exitCode).toBe(0);
+  const { unused } = (JSON.parse(run.stdout) as { findings: { unused: { package: string; dependency: string }[] } }).findings;
+  return unused.map((finding) => `${finding.package} -> ${finding.dependency}`);
+}
+
 /**
  * A workspace package depended on for its executable (`react-router-serve` in a start script) is
  * used without any import: not an unused dependency. One nobody imports or runs still is, unless
@@ -35,10 +43,7 @@ describe('unused workspace dependencies and bins', () => {
   afterAll(() => repo.remove());
 
   it('counts a script running the dependency executable (named bin or package-name bin) as a use; leaves out packages with unread .vue files', () => {
-    const run = runRefactor(['analyze', '.', '--json'], repo.root);
-    expect(run.exitCode).toBe(0);
-    const { unused } = (JSON.parse(run.stdout) as { findings: { unused: { package: string; dependency: string }[] } }).findings;
-    expect(unused.map((finding) => `${finding.package} -> ${finding.dependency}`)).toEqual(['@x/other -> @x/serve', '@x/other -> @x/tool']);
+    expect(unusedIn(repo.root)).toEqual(['@x/other -> @x/serve', '@x/other -> @x/tool']);
   });
 });
 
@@ -70,9 +75,6 @@ describe('unused workspace dependencies and peers', () => {
   afterAll(() => repo.remove());
 
   it('counts a peer of a used dependency, and a peer of that peer, as used; not a dependency nobody wants', () => {
-    const run = runRefactor(['analyze', '.', '--json'], repo.root);
-    expect(run.exitCode).toBe(0);
-    const { unused } = (JSON.parse(run.stdout) as { findings: { unused: { package: string; dependency: string }[] } }).findings;
-    expect(unused.map((finding) => `${finding.package} -> ${finding.dependency}`)).toEqual(['@p/app -> @p/extra']);
+    expect(unusedIn(repo.root)).toEqual(['@p/app -> @p/extra']);
   });
 });
