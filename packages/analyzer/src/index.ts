@@ -20,3 +20,4 @@ export { createPackageLocator } from './resolve/packageOf.js';
 export { describeResolution, toAnalysisResult } from './toAnalysisResult.js';
 export { listSourceFiles } from './workspace/listSourceFiles.js';
 export { loadWorkspace } from './workspace/loadWorkspace.js';
+export { type JsonReadResult, readJsoncFile } from './workspace/readJson.js';

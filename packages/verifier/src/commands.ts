@@ -30,7 +30,12 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
 export async function runShell(
   command: string,
   cwd: string,
-  options: { timeoutMs?: number; signal?: AbortSignal /** all of the output, not its last lines */; full?: boolean } = {},
+  options: {
+    timeoutMs?: number;
+    signal?: AbortSignal;
+    /** All of the output, not its last lines. */
+    full?: boolean;
+  } = {},
 ): Promise<CommandResult> {
   const started = performance.now();
   if (!exitHookInstalled) {

@@ -1,7 +1,6 @@
 import type { Workspace } from '@monorefactor/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Tree, tempTree } from '../../../tests/helpers/tree.js';
-import { stripJsonc } from './jsonc.js';
 import { typecheckPlan } from './typecheckPlan.js';
 
 const trees: { remove(): void }[] = [];
@@ -58,9 +57,9 @@ describe('typecheckPlan', () => {
   });
 });
 
-describe('stripJsonc', () => {
-  it('drops comments and trailing commas, never inside strings', () => {
-    const text = '\uFEFF{ /* a */ "url": "http://x//y", "s": "a,}", // b\n "list": [1, 2,], }';
-    expect(JSON.parse(stripJsonc(text))).toEqual({ url: 'http://x//y', s: 'a,}', list: [1, 2] });
+describe('typecheckPlan reading a JSONC tsconfig', () => {
+  it('sees references past a byte order mark, comments, trailing commas and strings that hold `//` or `,}`', () => {
+    const text = '\uFEFF{ /* a */ "compilerOptions": { "baseUrl": "http://x//y", "outDir": "a,}" }, // b\n "references": [{ "path": "a" },], }';
+    expect(typecheckPlan(repo({ 'tsconfig.json': text }), {})).toEqual({ command: 'npx --no-install tsc -b', build: true });
   });
 });

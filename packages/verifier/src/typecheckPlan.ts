@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { readJsoncFile } from '@monorefactor/analyzer';
 import type { VerifyConfig, Workspace } from '@monorefactor/core';
 import { rootScripts, shellQuote } from './commands.js';
-import { readJsonc } from './jsonc.js';
 
 const TSC = 'npx --no-install tsc';
 
@@ -60,8 +60,12 @@ export function typecheckCommand(root: string, verify: VerifyConfig, workspace?:
   return typecheckPlan(root, verify, workspace)?.command;
 }
 
-/** `references` are not inherited through `extends` (tsc reads them from the file itself). */
+/**
+ * `references` are not inherited through `extends` (tsc reads them from the file itself). A
+ * tsconfig that cannot be read has none here: tsc reports it itself.
+ */
 function hasReferences(tsconfig: string): boolean {
-  const value = readJsonc(tsconfig) as { references?: unknown } | undefined;
-  return Array.isArray(value?.references) && value.references.length > 0;
+  const read = readJsoncFile<{ references?: unknown } | null>(tsconfig);
+  const references = read.ok ? read.value?.references : undefined;
+  return Array.isArray(references) && references.length > 0;
 }
