@@ -118,6 +118,11 @@ export function isTypeOnlyKind(kind: ImportKind | undefined): boolean {
   return kind === 'import-type' || kind === 'export-type';
 }
 
+/** `export ... from` and `export type ... from`: the edge passes the module's names on (a barrel's edge). */
+export function isReexportKind(kind: ImportKind | undefined): boolean {
+  return kind === 'export' || kind === 'export-type';
+}
+
 export function packageEdgeKey(from: string, to: string): string {
   return `${from}\u0000${to}`;
 }

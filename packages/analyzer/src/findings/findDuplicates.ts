@@ -1,4 +1,4 @@
-import { compareStrings, type DuplicateFinding, type ImportGraph, type ModuleNode } from '@monorefactor/core';
+import { compareStrings, type DuplicateFinding, type ImportGraph, isReexportKind, type ModuleNode } from '@monorefactor/core';
 import { holdersOf, indexShingles, similarPairs } from './shingleIndex.js';
 import { type SimilarPair, similarPairsInWasm } from './similarPairsWasm.js';
 
@@ -74,6 +74,6 @@ export function pairsInJavaScript(sets: Uint32Array[], group: Int32Array): Simil
 /** Nothing but re-exports (`export * from './x'` is 5 tokens): every package's barrel looks like every other's. */
 function isBarrel(node: ModuleNode): boolean {
   let reexports = 0;
-  for (const edge of node.imports) if (edge.kind === 'export' || edge.kind === 'export-type') reexports++;
+  for (const edge of node.imports) if (isReexportKind(edge.kind)) reexports++;
   return reexports > 0 && reexports === node.imports.length && (node.fingerprint?.tokens ?? 0) <= reexports * 16;
 }

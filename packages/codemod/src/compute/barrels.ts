@@ -1,4 +1,4 @@
-import type { ImportEdge } from '@monorefactor/core';
+import { type ImportEdge, isReexportKind } from '@monorefactor/core';
 import { realEdges } from '../footprint/moveContext.js';
 import { relativeSpecifier, styleOfFile, styleOfPackage } from '../specifiers/relativeSpecifier.js';
 import { namespaceReexportName, reexportsEveryName } from '../text/bindingNames.js';
@@ -30,8 +30,6 @@ export interface BarrelPlan {
   kept: Set<string>;
 }
 
-const REEXPORT = new Set(['export', 'export-type']);
-
 /**
  * For a cross-package move: drop the old package's re-exports of moved files (kept with `--shim`:
  * they then name the shim), copy those of its public API into the new package's entry, and work out
@@ -52,7 +50,7 @@ export function planBarrels(session: Session): BarrelPlan {
     if (text === undefined || !node) continue;
     const names = mapOf(plan, barrel);
     for (const edge of realEdges(node)) {
-      if (!REEXPORT.has(edge.kind) || edge.target.type !== 'file' || !ctx.moves.has(edge.target.path)) continue;
+      if (!isReexportKind(edge.kind) || edge.target.type !== 'file' || !ctx.moves.has(edge.target.path)) continue;
       const moved = ctx.moves.get(edge.target.path) as string;
       const statement = statementAtSpecifier(text, edge.start);
       if (statement?.keyword === 'import') continue;
@@ -90,7 +88,7 @@ export function planBarrels(session: Session): BarrelPlan {
       const node = ctx.graph.modules.get(barrel);
       if (text === undefined || !node) continue;
       for (const edge of realEdges(node)) {
-        if (!REEXPORT.has(edge.kind) || edge.target.type !== 'file' || edge.target.path === barrel) continue;
+        if (!isReexportKind(edge.kind) || edge.target.type !== 'file' || edge.target.path === barrel) continue;
         const below = plan.names.get(edge.target.path);
         if (!below || below.size === 0) continue;
         const statement = statementAtSpecifier(text, edge.start);
@@ -144,7 +142,7 @@ function warnForeignReexports(session: Session, plan: BarrelPlan): void {
   for (const node of ctx.graph.modules.values()) {
     if (!node.package || node.package === ctx.from.name || node.package === ctx.to.name || ctx.moves.has(node.path)) continue;
     for (const edge of realEdges(node)) {
-      if (!REEXPORT.has(edge.kind) || edge.target.type !== 'file') continue;
+      if (!isReexportKind(edge.kind) || edge.target.type !== 'file') continue;
       const names = plan.names.get(edge.target.path);
       if (!names || names.size === 0) continue;
       const lost = lostNames(edge.names, names);

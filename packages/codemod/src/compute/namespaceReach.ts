@@ -1,11 +1,9 @@
-import type { ImportEdge } from '@monorefactor/core';
+import { type ImportEdge, isReexportKind } from '@monorefactor/core';
 import { edgesTo } from '../footprint/moveContext.js';
 import { namespaceReexportName } from '../text/bindingNames.js';
 import { statementAtSpecifier } from '../text/moduleStatement.js';
 import { namespaceUsedAsValue } from './namespaceImports.js';
 import type { Session } from './session.js';
-
-const REEXPORT = new Set(['export', 'export-type']);
 
 /** Why a direct barrel keeps its re-exports of moved modules: the namespace edge that reaches it. */
 export interface NamespaceReach {
@@ -57,7 +55,7 @@ function reachAbove(session: Session, barrel: string, reached: Map<string, Names
     if (found) return found;
     for (const importer of ctx.graph.modules.get(file)?.importedBy ?? []) {
       if (seen.has(importer) || !ctx.barrels.has(importer)) continue;
-      if (!edgesTo(ctx.graph.modules.get(importer), file).some((e) => REEXPORT.has(e.kind))) continue;
+      if (!edgesTo(ctx.graph.modules.get(importer), file).some((e) => isReexportKind(e.kind))) continue;
       seen.add(importer);
       queue.push(importer);
     }
@@ -71,7 +69,7 @@ function holdsNamespace(session: Session, importer: string, edge: ImportEdge): s
   if (edge.names.some((name) => namespaceReexportName(name) !== undefined)) return reexported;
   if (!edge.names.includes('*')) return undefined;
   const text = session.texts.get(importer);
-  if (REEXPORT.has(edge.kind)) {
+  if (isReexportKind(edge.kind)) {
     // `['*']` on an export is `export * from` (or, from an analyzer before `'* as ns'`, maybe a namespace: read it)
     return text !== undefined && statementAtSpecifier(text, edge.start)?.namespace !== undefined ? reexported : undefined;
   }

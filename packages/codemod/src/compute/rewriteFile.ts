@@ -1,10 +1,9 @@
+import { isReexportKind } from '@monorefactor/core';
 import { realEdges } from '../footprint/moveContext.js';
 import { splitBarrelImport } from './barrelImports.js';
 import type { BarrelPlan } from './barrels.js';
 import { chooseSpecifier } from './chooseSpecifier.js';
 import { addEdit, type EdgeAfter, type Session, warn } from './session.js';
-
-const REEXPORT = new Set(['export', 'export-type']);
 
 /**
  * Rewrite one file's imports for the move (a moved file: all of them; an importer: those of moved
@@ -37,7 +36,7 @@ export function rewriteFile(session: Session, plan: BarrelPlan, file: string): v
       continue;
     }
     const targetFile = target.path;
-    if (ctx.directBarrels.has(file) && ctx.moves.has(targetFile) && REEXPORT.has(edge.kind)) {
+    if (ctx.directBarrels.has(file) && ctx.moves.has(targetFile) && isReexportKind(edge.kind)) {
       // removed by planBarrels; with --shim it still names the old path, now the shim; kept for a
       // namespace, it names the new package (which the old one then depends on)
       if (session.shim) edges.push({ workspacePackage: ctx.from.name });

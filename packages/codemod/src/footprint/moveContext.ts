@@ -1,8 +1,7 @@
 import { createResolver } from '@monorefactor/analyzer';
 import type { FileMove, ImportEdge, ImportGraph, ModuleNode, Workspace, WorkspacePackage } from '@monorefactor/core';
-import { UsageError } from '@monorefactor/core';
+import { isReexportKind, UsageError } from '@monorefactor/core';
 
-const REEXPORT = new Set(['export', 'export-type']);
 const NAMED_FORMS = new Set(['import', 'import-type', 'export', 'export-type']);
 
 /**
@@ -62,7 +61,7 @@ export function createMoveContext(graph: ImportGraph, files: FileMove[], fromPac
     const isFromFile = (file: string) => !moves.has(file) && publicFiles.has(file);
     for (const node of movedModules) {
       for (const importer of node.importedBy) {
-        if (isFromFile(importer) && edgesTo(graph.modules.get(importer), node.path).some((e) => REEXPORT.has(e.kind))) directBarrels.add(importer);
+        if (isFromFile(importer) && edgesTo(graph.modules.get(importer), node.path).some((e) => isReexportKind(e.kind))) directBarrels.add(importer);
       }
     }
     const queue = [...directBarrels];
@@ -71,7 +70,7 @@ export function createMoveContext(graph: ImportGraph, files: FileMove[], fromPac
       const barrel = queue.pop() as string;
       for (const importer of graph.modules.get(barrel)?.importedBy ?? []) {
         if (barrels.has(importer) || !isFromFile(importer)) continue;
-        if (edgesTo(graph.modules.get(importer), barrel).some((e) => REEXPORT.has(e.kind))) {
+        if (edgesTo(graph.modules.get(importer), barrel).some((e) => isReexportKind(e.kind))) {
           barrels.add(importer);
           queue.push(importer);
         }
@@ -99,10 +98,10 @@ export function edgesTo(node: ModuleNode | undefined, target: string): ImportEdg
  */
 export function realEdges(node: ModuleNode): ImportEdge[] {
   const imported = new Set<number>();
-  for (const edge of node.imports) if (!REEXPORT.has(edge.kind)) imported.add(edge.start);
+  for (const edge of node.imports) if (!isReexportKind(edge.kind)) imported.add(edge.start);
   const seen = new Set<string>();
   return node.imports.filter((edge) => {
-    if (REEXPORT.has(edge.kind) && imported.has(edge.start)) return false;
+    if (isReexportKind(edge.kind) && imported.has(edge.start)) return false;
     const key = `${edge.start}:${edge.kind}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -126,7 +125,7 @@ export function publicFilesOf(graph: ImportGraph, pkg: string): Set<string> {
   while (queue.length > 0) {
     const node = graph.modules.get(queue.pop() as string);
     for (const edge of node ? realEdges(node) : []) {
-      if (!REEXPORT.has(edge.kind) || edge.target.type !== 'file') continue;
+      if (!isReexportKind(edge.kind) || edge.target.type !== 'file') continue;
       const target = edge.target.path;
       if (seen.has(target) || graph.modules.get(target)?.package !== pkg) continue;
       seen.add(target);

@@ -8,7 +8,7 @@ import { findNode, type JsonNode, parseJsonTree } from '../json/jsonTree.js';
 import { editJson } from '../manifests/jsonFiles.js';
 import { reexportsEveryName, takesNamespace } from '../text/bindingNames.js';
 import { indentationAt } from '../text/edits.js';
-import { exportCandidates, mirrorExportsValue, sourceStem, subpathKeyFor, subpathMap } from './exportsReverse.js';
+import { exportCandidates, mirrorExportsValue, sourceStem, subpathKeyFor, subpathMap, targetStrings } from './exportsReverse.js';
 import { pathsAliasCandidates } from './pathsAlias.js';
 
 /**
@@ -158,7 +158,7 @@ function addExportsEntry(session: Session, pkg: WorkspacePackage, targetFile: st
  * there when it names another (or reads its entries from elsewhere, as a shared base config).
  */
 function warnIfNotBuilt(session: Session, pkg: WorkspacePackage, key: string, value: ExportsField, targetFile: string): void {
-  const built = targetsOf(value).filter((target) => joinRel(pkg.dir, target) !== targetFile && !/\.d\.[cm]?ts$/.test(target));
+  const built = targetStrings(value).filter((target) => joinRel(pkg.dir, target) !== targetFile && !/\.d\.[cm]?ts$/.test(target));
   if (built.length === 0) return;
   const entries = readBundlerEntries(session.ctx.graph.workspace.root, pkg);
   if (entries.configs.length === 0) return;
@@ -167,14 +167,6 @@ function warnIfNotBuilt(session: Session, pkg: WorkspacePackage, key: string, va
     session,
     `${entries.configs.join(', ')}: add ${targetFile} to the build's entries, so that it emits ${built.join(', ')} (the new exports entry "${key}" points there)`,
   );
-}
-
-/** Every path an exports value names, conditions and arrays expanded. */
-function targetsOf(value: ExportsField): string[] {
-  if (value === null) return [];
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(targetsOf);
-  return Object.values(value).flatMap(targetsOf);
 }
 
 interface Template {
